@@ -7,14 +7,14 @@ import dev.custody.netfn.packet.PacketBatch;
  * the failure is reported as {@link StageFailedException}, but nothing is isolated or recovered.
  */
 public final class PlainStageCall implements StageCall {
-  private final Stage stage;
+  private final NfStage stage;
   private final String name;
 
   public PlainStageCall(NetFunction nf) {
     this(new NfStage(nf), nf.name());
   }
 
-  public PlainStageCall(Stage stage, String name) {
+  public PlainStageCall(NfStage stage, String name) {
     this.stage = stage;
     this.name = name;
   }
