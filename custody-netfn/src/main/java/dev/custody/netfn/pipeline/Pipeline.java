@@ -33,6 +33,7 @@ public final class Pipeline {
   private long lost;
   private long batches;
   private long failures;
+  private final long[] stageDrops;
 
   public Pipeline(PacketPool pool, int batchSize, PacketSource source, List<StageCall> stages,
       PacketSink sink) {
@@ -44,6 +45,7 @@ public final class Pipeline {
     this.source = source;
     this.stages = List.copyOf(stages);
     this.sink = sink;
+    this.stageDrops = new long[this.stages.size()];
   }
 
   /** Called (on the pipeline thread) for each stage failure, after the batch was released. */
@@ -70,7 +72,8 @@ public final class Pipeline {
     }
     batches++;
     received += batch.size();
-    for (StageCall stage : stages) {
+    for (int s = 0; s < stages.size(); s++) {
+      StageCall stage = stages.get(s);
       int entering = batch.liveCount();
       PacketBatch handedIn = batch;
       try {
@@ -83,6 +86,7 @@ public final class Pipeline {
         return n >= 0;
       }
       dropped += entering - batch.liveCount();
+      stageDrops[s] += entering - batch.liveCount();
     }
     forwarded += batch.liveCount();
     sink.accept(batch);
@@ -98,6 +102,10 @@ public final class Pipeline {
   }
 
   public PipelineResult result() {
-    return new PipelineResult(received, forwarded, dropped, lost, batches, failures);
+    java.util.Map<String, Long> byStage = new java.util.LinkedHashMap<>();
+    for (int s = 0; s < stages.size(); s++) {
+      byStage.merge(stages.get(s).name(), stageDrops[s], Long::sum);
+    }
+    return new PipelineResult(received, forwarded, dropped, lost, batches, failures, byStage);
   }
 }

@@ -9,6 +9,8 @@ package dev.custody.netfn.pipeline;
  * @param lost packets in batches whose stage failed
  * @param batches batches taken from the source
  * @param stageFailures stage calls that failed
+ * @param droppedByStage counted drops per stage name, in pipeline order
  */
 public record PipelineResult(
-    long received, long forwarded, long dropped, long lost, long batches, long stageFailures) {}
+    long received, long forwarded, long dropped, long lost, long batches, long stageFailures,
+    java.util.Map<String, Long> droppedByStage) {}
