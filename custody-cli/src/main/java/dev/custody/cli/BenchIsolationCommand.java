@@ -36,7 +36,17 @@ public final class BenchIsolationCommand implements Callable<Integer> {
     }
     Path log = out.resolveSibling(out.getFileName() + ".jmh.log");
     long t0 = System.nanoTime();
-    IsolationResults r = new IsolationSuite(quick, System.err, log).run();
+    IsolationResults r;
+    try {
+      r = new IsolationSuite(quick, System.err, log).run();
+    } catch (org.openjdk.jmh.runner.RunnerException e) {
+      System.err.println("custody bench isolation: JMH failed: " + e.getMessage()
+          + (e.getMessage() != null && e.getMessage().contains("lock")
+              ? "\n  another JMH run holds /tmp/jmh.lock; wait for it (two benchmarks at once"
+                  + " would disturb each other's numbers)" : "")
+          + "\n  JMH log: " + log);
+      return 1;
+    }
     Files.writeString(out, r.toJson());
     System.out.printf(Locale.ROOT, "%nIsolation benchmark (%s, pipeline length %d, %.3f GHz from %s)%n",
         quick ? "quick" : "full", r.pipelineLength(), r.cpuGhz(), r.cpuGhzSource());

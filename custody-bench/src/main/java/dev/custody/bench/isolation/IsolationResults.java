@@ -91,7 +91,16 @@ public record IsolationResults(
   /** Reads a document written by {@link #toJson()} (or any with the schema). */
   @SuppressWarnings("unchecked")
   public static IsolationResults fromJson(String text) {
-    Map<String, Object> root = (Map<String, Object>) Json.parse(text);
+    if (!(Json.parse(text) instanceof Map<?, ?> parsed)) {
+      throw new IllegalArgumentException("isolation JSON: top level is not an object");
+    }
+    Map<String, Object> root = (Map<String, Object>) parsed;
+    if (!(root.get("rows") instanceof List<?>)) {
+      throw new IllegalArgumentException("isolation JSON: field 'rows' missing or not an array");
+    }
+    if (!(root.get("recovery") instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException("isolation JSON: field 'recovery' missing or not an object");
+    }
     List<Row> rows = new ArrayList<>();
     for (Object o : (List<Object>) root.get("rows")) {
       Map<String, Object> m = (Map<String, Object>) o;
