@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -21,7 +23,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Runs the isolation benchmarks through JMH's Runner API and reduces them to {@link
  * IsolationResults}: the null-filter pipeline (plain, protected, copying) at batch sizes 1..256
  * for length 5, a pipeline-length sweep, Maglev per batch, and recovery. One fork per parameter
- * set. The quick preset (short iterations, sweep at one batch size) takes about two minutes on
+ * set.
+ *
+ * <p><b>Estimator.</b> These machines are shared and noisy, and interference from other processes
+ * only ever adds time, so each score is the <em>lowest</em> of the measurement iterations' mean
+ * times (for recovery: the lowest of the iterations' medians). Plain and protected pipelines are
+ * reduced the same way, so their difference stays a fair comparison. The quick preset (short iterations, sweep at one batch size) takes about two minutes on
  * two cores; the full preset sweeps lengths 1..8 at every batch size with longer iterations.
  *
  * <p>JMH's own report goes to a log file beside the JSON.
@@ -51,11 +58,11 @@ public final class IsolationSuite {
       b = b.output(jmhLog.toString());
     }
     if (quick) {
-      b = b.warmupIterations(3).warmupTime(TimeValue.milliseconds(150))
-          .measurementIterations(4).measurementTime(TimeValue.milliseconds(150));
+      b = b.warmupIterations(4).warmupTime(TimeValue.milliseconds(100))
+          .measurementIterations(8).measurementTime(TimeValue.milliseconds(100));
     } else {
-      b = b.warmupIterations(4).warmupTime(TimeValue.milliseconds(500))
-          .measurementIterations(6).measurementTime(TimeValue.milliseconds(500));
+      b = b.warmupIterations(5).warmupTime(TimeValue.milliseconds(300))
+          .measurementIterations(15).measurementTime(TimeValue.milliseconds(300));
     }
     return b;
   }
@@ -78,25 +85,30 @@ public final class IsolationSuite {
     for (RunResult r : run("null-filter pipeline, length 5, plain/protected/copying × 9 batch sizes",
         base().include(pipe).param("batch", BATCHES).param("length", String.valueOf(LENGTH))
             .param("mode", "PLAIN", "PROTECTED", "COPY"))) {
-      ns.put(key(r), r.getPrimaryResult().getScore());
+      ns.put(key(r), best(r));
     }
     Map<Integer, Double> maglev = new HashMap<>();
     for (RunResult r : run("Maglev per batch × 9 batch sizes",
         base().include(MaglevBenchmark.class.getName() + ".maglev").param("batch", BATCHES))) {
-      maglev.put(Integer.parseInt(r.getParams().getParam("batch")), r.getPrimaryResult().getScore());
+      maglev.put(Integer.parseInt(r.getParams().getParam("batch")), best(r));
     }
     String[] sweepLengths = {"1", "2", "3", "4", "6", "7", "8"};
     String[] sweepBatches = quick ? new String[] {String.valueOf(SWEEP_BATCH)} : BATCHES;
     for (RunResult r : run("pipeline-length sweep (plain/protected, lengths 1..8)",
         base().include(pipe).param("batch", sweepBatches).param("length", sweepLengths)
             .param("mode", "PLAIN", "PROTECTED"))) {
-      ns.put(key(r), r.getPrimaryResult().getScore());
+      ns.put(key(r), best(r));
     }
     Collection<RunResult> rec = run("recovery (panic, clean-up, recovery, next call)",
         base().include(RecoveryBenchmark.class.getName() + ".panicRecoverCall")
-            .warmupIterations(quick ? 3 : 5).warmupTime(TimeValue.milliseconds(quick ? 200 : 500))
-            .measurementIterations(quick ? 5 : 10).measurementTime(TimeValue.milliseconds(quick ? 200 : 500)));
-    double recoveryMedian = rec.iterator().next().getPrimaryResult().getStatistics().getPercentile(50);
+            .warmupIterations(quick ? 4 : 5).warmupTime(TimeValue.milliseconds(quick ? 200 : 500))
+            .measurementIterations(quick ? 8 : 15).measurementTime(TimeValue.milliseconds(quick ? 200 : 500)));
+    double recoveryMedian = Double.MAX_VALUE;
+    for (BenchmarkResult br : rec.iterator().next().getBenchmarkResults()) {
+      for (IterationResult ir : br.getIterationResults()) {
+        recoveryMedian = Math.min(recoveryMedian, ir.getPrimaryResult().getStatistics().getPercentile(50));
+      }
+    }
 
     List<IsolationResults.Row> rows = new ArrayList<>();
     for (String bs : BATCHES) {
@@ -122,6 +134,17 @@ public final class IsolationSuite {
       }
     }
     return new IsolationResults(cpu.ghz(), cpu.source(), LENGTH, rows, recoveryMedian, sweep, quick);
+  }
+
+  /** The lowest iteration mean of a run (see the class comment). */
+  static double best(RunResult r) {
+    double best = Double.MAX_VALUE;
+    for (BenchmarkResult br : r.getBenchmarkResults()) {
+      for (IterationResult ir : br.getIterationResults()) {
+        best = Math.min(best, ir.getPrimaryResult().getScore());
+      }
+    }
+    return best;
   }
 
   private static String key(RunResult r) {
