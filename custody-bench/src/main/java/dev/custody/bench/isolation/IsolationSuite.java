@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Plain, protected and copying pipelines are reduced the same way. The quick preset (short iterations, sweep at one batch size) takes about two minutes on
  * two cores; the full preset sweeps lengths 1..8 at every batch size with longer iterations.
  *
- * <p>JMH's own report goes to a log file beside the JSON.
+ * <p>JMH's own reports go to log files beside the JSON ({@code <json>.jmh.log.1} … {@code .5}).
  */
 public final class IsolationSuite {
   static final String[] BATCHES = {"1", "2", "4", "8", "16", "32", "64", "128", "256"};
@@ -46,6 +46,8 @@ public final class IsolationSuite {
     this.jmhLog = jmhLog;
   }
 
+  private int phase;
+
   private ChainedOptionsBuilder base() {
     ChainedOptionsBuilder b = new OptionsBuilder()
         .forks(1)
@@ -53,7 +55,8 @@ public final class IsolationSuite {
         .verbosity(VerboseMode.NORMAL)
         .jvmArgsAppend("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC");
     if (jmhLog != null) {
-      b = b.output(jmhLog.toString());
+      // One log per Runner run: JMH truncates its output file when a run starts.
+      b = b.output(jmhLog.resolveSibling(jmhLog.getFileName() + "." + (++phase)).toString());
     }
     if (quick) {
       b = b.warmupIterations(3).warmupTime(TimeValue.milliseconds(150))
@@ -76,7 +79,9 @@ public final class IsolationSuite {
   public IsolationResults run() throws RunnerException, IOException {
     CpuInfo cpu = CpuInfo.detect();
     if (jmhLog != null) {
-      Files.deleteIfExists(jmhLog);
+      for (int i = 1; i <= 6; i++) {
+        Files.deleteIfExists(jmhLog.resolveSibling(jmhLog.getFileName() + "." + i));
+      }
     }
     String pipe = NullPipelineBenchmark.class.getName() + ".pipeline$";
     Map<String, Double> ns = new HashMap<>();
