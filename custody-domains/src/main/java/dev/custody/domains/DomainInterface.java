@@ -50,6 +50,6 @@ import java.lang.annotation.Target;
  * the run-time guarantee and release on failure.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface DomainInterface {}
