@@ -46,11 +46,18 @@ public final class CustodyPlugin implements Plugin {
   @Override
   public void init(JavacTask task, String... args) {
     Map<String, Set<String>> opts = parseArgs(args);
+    List<CheckerPass> all = Passes.create();
+    for (String name : opts.getOrDefault("only", Set.of())) {
+      requireKnown(all, name);
+    }
+    for (String name : opts.getOrDefault("skip", Set.of())) {
+      requireKnown(all, name);
+    }
     List<CheckerPass> passes =
-        Passes.select(Passes.create(), opts.getOrDefault("only", Set.of()), opts.getOrDefault("skip", Set.of()));
+        Passes.select(all, opts.getOrDefault("only", Set.of()), opts.getOrDefault("skip", Set.of()));
     Trees trees = Trees.instance(task);
     ProcessingEnvironment env = processingEnvironment(task);
-    task.addTaskListener(new Listener(passes, trees, env));
+    task.addTaskListener(new Listener(passes, trees, env, opts.containsKey("stats")));
   }
 
   /**
@@ -75,14 +82,25 @@ public final class CustodyPlugin implements Plugin {
     }
   }
 
+  private static void requireKnown(List<CheckerPass> all, String name) {
+    if (Passes.select(all, Set.of(name), Set.of()).isEmpty()) {
+      throw new IllegalArgumentException("-Xplugin:Custody: no pass '" + name + "'; known: "
+          + all.stream().map(CheckerPass::key).toList());
+    }
+  }
+
   private static Map<String, Set<String>> parseArgs(String... args) {
     Map<String, Set<String>> out = new HashMap<>();
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
+      if (arg.equals("stats")) {
+        out.put("stats", Set.of());
+        continue;
+      }
       if (eq < 0 || !(name.equals("only") || name.equals("skip"))) {
         throw new IllegalArgumentException(
-            "-Xplugin:Custody: unknown argument '" + arg + "' (expected only=KEYS or skip=KEYS)");
+            "-Xplugin:Custody: unknown argument '" + arg + "' (expected only=KEYS, skip=KEYS or stats)");
       }
       out.computeIfAbsent(name, k -> new LinkedHashSet<>())
           .addAll(Arrays.asList(arg.substring(eq + 1).split(",")));
@@ -94,17 +112,25 @@ public final class CustodyPlugin implements Plugin {
     private final List<CheckerPass> passes;
     private final Trees trees;
     private final ProcessingEnvironment env;
+    private final boolean printStats;
+    private final CheckerStats stats = new CheckerStats();
     private CompilationUnitTree currentUnit;
     private CheckerContext currentContext;
+    private CompilationUnitTree anyUnit;
 
-    Listener(List<CheckerPass> passes, Trees trees, ProcessingEnvironment env) {
+    Listener(List<CheckerPass> passes, Trees trees, ProcessingEnvironment env, boolean printStats) {
       this.passes = passes;
       this.trees = trees;
       this.env = env;
+      this.printStats = printStats;
     }
 
     @Override
     public void finished(TaskEvent e) {
+      if (e.getKind() == TaskEvent.Kind.COMPILATION && printStats && anyUnit != null) {
+        env.getMessager().printMessage(Diagnostic.Kind.NOTE, "[custody] " + stats);
+        return;
+      }
       if (e.getKind() != TaskEvent.Kind.ANALYZE || passes.isEmpty()) {
         return;
       }
@@ -119,11 +145,15 @@ public final class CustodyPlugin implements Plugin {
       }
       if (unit != currentUnit) {
         currentUnit = unit;
-        currentContext = new CheckerContext(trees, env, unit);
+        anyUnit = unit;
+        currentContext = new CheckerContext(trees, env, unit, stats);
       }
+      stats.classChecked();
       for (CheckerPass pass : passes) {
+        long start = System.nanoTime();
         try {
           pass.check(tree, currentContext);
+          stats.passRan(pass.key(), System.nanoTime() - start);
         } catch (RuntimeException | StackOverflowError ex) {
           StringWriter sw = new StringWriter();
           ex.printStackTrace(new PrintWriter(sw));
