@@ -69,4 +69,13 @@ class CustodyPluginTest {
               .isEqualTo("[custody.ownership] use of moved value 'o' (moved at line 10)");
         });
   }
+
+  @Test
+  void generated_classes_are_trusted_unless_asked() {
+    String generated = SOURCE.replace("class A {", "@javax.annotation.processing.Generated(\"gen\") class A {");
+    assertThat(CheckerHarness.create().addSource("p/A.java", generated).compile().withKey("custody.ownership"))
+        .isEmpty();
+    assertThat(CheckerHarness.create().pluginArgs("generated").addSource("p/A.java", generated).compile()
+        .withKey("custody.ownership")).hasSize(1);
+  }
 }
