@@ -9,6 +9,7 @@ import java.util.Map;
  * A benign pipeline stage, loaded by the demo as a confined domain: decrements the TTL (dropping
  * at zero) and rewrites destination addresses through a small NAT table. Uses ordinary modern Java
  * (records, streams, switch patterns, formatting) and nothing the confinement policy refuses.
+ * Throws on a protocol other than TCP or UDP, which makes the domain fail and recover.
  */
 public final class NatTtlStage implements HeaderFilter {
   /** Static on purpose: recovery of the confined domain must reset it. */
@@ -22,6 +23,9 @@ public final class NatTtlStage implements HeaderFilter {
   @Override
   public Header process(Header h) {
     processed++;
+    if (h.protocol() != 6 && h.protocol() != 17) {
+      throw new IllegalArgumentException("unsupported protocol " + h.protocol());
+    }
     if (h.ttl() <= 1) {
       return null;
     }

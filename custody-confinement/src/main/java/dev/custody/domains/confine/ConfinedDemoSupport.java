@@ -1,5 +1,7 @@
 package dev.custody.domains.confine;
 
+import dev.custody.domains.CrossDomainException;
+import dev.custody.domains.DomainFailedException;
 import dev.custody.domains.confine.demo.Header;
 import dev.custody.domains.confine.demo.HeaderFilter;
 import java.io.PrintStream;
@@ -76,9 +78,10 @@ public final class ConfinedDemoSupport {
   }
 
   /**
-   * Prints the confinement part of the demo to {@code out}: the stage loaded from its jar,
-   * processing a few headers, then recovered with fresh statics, then the hostile plugin refused
-   * with every violation.
+   * Prints the confinement part of the demo to {@code out}: the stage loaded from its jar and
+   * called through its generated proxy, processing a few headers; a header with protocol 0 that
+   * makes the stage throw, so the runtime recovers it with a fresh class loader (statics clean,
+   * same proxy); then the hostile plugin refused with every violation.
    *
    * @return {@code true} if everything behaved as it should
    */
@@ -90,27 +93,37 @@ public final class ConfinedDemoSupport {
         return false;
       }
       ConfinedDomain<HeaderFilter> stage = loadStage(home, "nat-ttl");
-      out.println("confinement: loaded " + stage.entry().describe() + " from " + STAGE_JAR
+      HeaderFilter filter = stage.proxy(); // the generated proxy: the ordinary cross-domain path
+      out.println("confinement: loaded " + filter.describe() + " from " + STAGE_JAR
           + " as confined domain '" + stage.name() + "' (own class loader, validated)");
       List<Header> in = List.of(
           new Header("192.168.1.10", "10.0.0.1", 40000, 80, 6, 64),
           new Header("192.168.1.11", "10.0.0.9", 40001, 53, 17, 1),
           new Header("192.168.1.12", "10.0.0.1", 40002, 443, 6, 12));
       for (Header h : in) {
-        Header r = stage.entry().process(h);
+        Header r = filter.process(h);
         out.println("  " + h + "\n    -> " + (r == null ? "dropped" : r));
       }
-      out.println("  processed (static counter in the domain): " + stage.entry().processed());
-      HeaderFilter fresh = stage.recover();
-      out.println("  after recovery (new class loader, statics clean): processed = "
-          + fresh.processed());
+      long before = filter.processed();
+      out.println("  processed (static counter in the domain): " + before);
+      try {
+        filter.process(new Header("192.168.1.13", "10.0.0.1", 1, 1, 0, 64));
+        out.println("  protocol 0 was accepted?");
+        return false;
+      } catch (DomainFailedException e) {
+        out.println("  protocol 0 made the stage fail: " + e.getCause() + "; recovered = "
+            + e.recovered());
+      }
+      long after = filter.processed();
+      out.println("  same proxy after recovery (new class loader, statics clean): processed = "
+          + after + " (generation " + stage.generation() + ")");
       ConfinementException refusal = hostileRefusal(home);
       out.println("confinement: " + HOSTILE_JAR + " refused, domain not created:");
       out.println(refusal.getMessage().lines().map(l -> "  " + l)
           .reduce((a, b) -> a + "\n" + b).orElse(""));
-      return fresh.processed() == 0;
-    } catch (UnreadableClassException | RuntimeException e) {
-      out.println("confinement: failed: " + e.getMessage());
+      return before == 3 && after == 0 && stage.generation() == 2;
+    } catch (UnreadableClassException | CrossDomainException | RuntimeException e) {
+      out.println("confinement: failed: " + e);
       return false;
     }
   }

@@ -1,5 +1,6 @@
 package dev.custody.domains.confine;
 
+import dev.custody.domains.FailurePolicy;
 import dev.custody.domains.confine.ConfinedClassLoader.ValidationCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +40,17 @@ public final class ConfinedDomains {
   /** As {@link #load(String, Path, Class, String, ConfinementPolicy)}, from classes in memory. */
   public static <T> ConfinedDomain<T> load(String name, ClassSource source, Class<T> iface,
       String entryClass, ConfinementPolicy policy) throws UnreadableClassException {
+    return load(name, source, iface, entryClass, policy, FailurePolicy.DEFAULT);
+  }
+
+  /**
+   * As {@link #load(String, Path, Class, String, ConfinementPolicy)}, from classes in memory, with
+   * the domain's {@link FailurePolicy} (how many failures in a window make it dead).
+   */
+  public static <T> ConfinedDomain<T> load(String name, ClassSource source, Class<T> iface,
+      String entryClass, ConfinementPolicy policy, FailurePolicy failurePolicy)
+      throws UnreadableClassException {
+    Objects.requireNonNull(failurePolicy, "failurePolicy");
     ConfinedDomain.requireName(name);
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(iface, "iface");
@@ -67,7 +79,7 @@ public final class ConfinedDomains {
       throw new ConfinementException(name, violations);
     }
     return new ConfinedDomain<>(name, iface, entryClass, source, libraries, cache, visible,
-        policy);
+        policy, failurePolicy);
   }
 
   /**

@@ -103,6 +103,11 @@ public final class ConfinementPolicy {
       "dev.custody.domains.confine.FileCapability",
       "dev.custody.domains.confine.CapabilityException");
 
+  /** Public classes of API packages that only generated code and the runtime may use. */
+  private static final Set<String> INTERNAL_CLASSES = Set.of(
+      "dev.custody.domains.ProxySupport", "dev.custody.domains.CallContext",
+      "dev.custody.domains.CallDeadline", "dev.custody.domains.Slot");
+
   private static final List<Rule> DEFAULT_RULES = defaultRules();
 
   private final Set<Category> allowed;
@@ -202,6 +207,9 @@ public final class ConfinementPolicy {
 
   /** Whether {@code binaryName} is a Custody public API class. */
   static boolean isCustodyApi(String binaryName) {
+    if (INTERNAL_CLASSES.contains(binaryName)) {
+      return false;
+    }
     return API_PACKAGES.contains(packageOf(binaryName)) || API_CLASSES.contains(binaryName);
   }
 

@@ -19,6 +19,7 @@ class ConfinedDemoSupportTest {
         private static long processed;
         public Header process(Header h) {
           processed++;
+          if (h.protocol() == 0) throw new IllegalArgumentException("unsupported protocol 0");
           return h.ttl() <= 1 ? null
               : new Header(h.srcIp(), h.dstIp(), h.srcPort(), h.dstPort(), h.protocol(), h.ttl() - 1);
         }
@@ -50,7 +51,10 @@ class ConfinedDemoSupportTest {
     assertThat(ok).as(out).isTrue();
     assertThat(out).contains("loaded test stage", "-> dropped",
         "processed (static counter in the domain): 3",
-        "after recovery (new class loader, statics clean): processed = 0",
+        "protocol 0 made the stage fail: java.lang.IllegalArgumentException: unsupported"
+            + " protocol 0; recovered = true",
+        "same proxy after recovery (new class loader, statics clean): processed = 0"
+            + " (generation 2)",
         "refused, domain not created", "calls java.lang.System.exit(I)V [exit]");
     assertThat(ConfinedDemoSupport.hostileRefusal(home).violations()).hasSize(1);
   }

@@ -87,6 +87,57 @@ class ConfinedDomainsTest {
   }
 
   @Test
+  void failureThroughTheProxyIsContainedAndRecoveredWithFreshStatics() throws Exception {
+    String src = """
+        package plug;
+        import dev.custody.domains.Domain;
+        import dev.custody.domains.confine.testapi.Greeter;
+        public class Fragile implements Greeter {
+          static int count;
+          public String greet(String who) {
+            if (who.isEmpty()) throw new IllegalStateException("empty name");
+            return Domain.current().name() + ":" + who;
+          }
+          public int counter() { return ++count; }
+        }
+        """;
+    ConfinedDomain<Greeter> d = load("fragile",
+        InMemoryCompiler.source("fragile", Map.of("plug.Fragile", src)), "plug.Fragile");
+    Greeter proxy = d.proxy();
+    assertThat(proxy.getClass().getName())
+        .isEqualTo("dev.custody.domains.confine.testapi.GreeterProxy");
+    assertThat(proxy.greet("bob")).isEqualTo("fragile:bob"); // runs as the confined domain
+    proxy.counter();
+    assertThat(proxy.counter()).isEqualTo(2);
+    Class<?> before = d.entry().getClass();
+    assertThatThrownBy(() -> proxy.greet(""))
+        .isInstanceOfSatisfying(dev.custody.domains.DomainFailedException.class, e -> {
+          assertThat(e.recovered()).isTrue();
+          assertThat(e.getCause()).hasMessage("empty name");
+        });
+    assertThat(proxy.counter()).isEqualTo(1); // same proxy, fresh class, fresh statics
+    assertThat(d.entry().getClass()).isNotSameAs(before);
+    assertThat(d.generation()).isEqualTo(2);
+    assertThat(d.domain().state()).isEqualTo(dev.custody.domains.Domain.State.RUNNING);
+  }
+
+  @Test
+  void domainCodeMayNotUseTheProxyRuntime() {
+    String src = """
+        package plug;
+        import dev.custody.domains.*;
+        public class Sneaky {
+          Object f(RRef<Object> r) throws Exception { return ProxySupport.enter(r, null, null); }
+        }
+        """;
+    assertThatThrownBy(() -> load("sneaky",
+        InMemoryCompiler.source("s", Map.of("plug.Sneaky", src)), "plug.Sneaky"))
+        .isInstanceOf(ConfinementException.class)
+        .hasMessageContaining("calls dev.custody.domains.ProxySupport.enter(")
+        .hasMessageContaining("[custody-internal]");
+  }
+
+  @Test
   void rejectedDomainIsNotCreatedAndEveryViolationIsListed() throws Exception {
     String hostile = """
         package plug;

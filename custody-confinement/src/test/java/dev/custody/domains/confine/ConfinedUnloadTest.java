@@ -1,7 +1,10 @@
 package dev.custody.domains.confine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.custody.domains.DomainFailedException;
+import dev.custody.domains.FailurePolicy;
 import dev.custody.domains.confine.testapi.Greeter;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
@@ -18,7 +21,9 @@ import org.junit.jupiter.api.Test;
 class ConfinedUnloadTest {
   static final String LEAKY = """
       package plug;
-      import dev.custody.domains.confine.testapi.Greeter;
+      import dev.custody.domains.DomainFailedException;
+import dev.custody.domains.FailurePolicy;
+import dev.custody.domains.confine.testapi.Greeter;
       import java.util.*;
       import java.util.function.*;
       public class Busy implements Greeter {
@@ -27,6 +32,7 @@ class ConfinedUnloadTest {
         static final ThreadLocal<StringBuilder> TL = ThreadLocal.withInitial(StringBuilder::new);
         static int count;
         public String greet(String who) {
+          if (who.equals("crash")) throw new IllegalStateException("crash " + count);
           Function<String, Item> f = w -> new Item(w, w.length());
           Item i = CACHE.computeIfAbsent(who, f);
           StringBuilder sb = TL.get();
@@ -43,7 +49,7 @@ class ConfinedUnloadTest {
   void thousandRecoveriesUnloadEveryOldGeneration() throws Exception {
     ClassSource source = InMemoryCompiler.source("busy", Map.of("plug.Busy", LEAKY));
     ConfinedDomain<Greeter> d = ConfinedDomains.load("busy", source, Greeter.class, "plug.Busy",
-        ConfinementPolicy.defaults());
+        ConfinementPolicy.defaults(), FailurePolicy.unlimited());
     ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
     MemoryPoolMXBean metaspace = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getName().equals("Metaspace")).findFirst().orElseThrow();
@@ -76,11 +82,19 @@ class ConfinedUnloadTest {
     assertThat(metaAfter - metaBefore).isLessThan(1024 * 1024);
   }
 
-  private static void cycle(ConfinedDomain<Greeter> d, int n) {
+  /** Each cycle fails the domain through its proxy (half the time) or restarts it. */
+  private static void cycle(ConfinedDomain<Greeter> d, int n) throws Exception {
+    Greeter proxy = d.proxy();
     for (int i = 0; i < n; i++) {
-      Greeter g = d.recover();
-      assertThat(g.counter()).isEqualTo(1);
-      assertThat(g.greet("abcd")).startsWith("Item[name=abcd, n=4]long").endsWith("/1");
+      if (i % 2 == 0) {
+        DomainFailedException e =
+            catchThrowableOfType(DomainFailedException.class, () -> proxy.greet("crash"));
+        assertThat(e.recovered()).isTrue();
+      } else {
+        d.recover();
+      }
+      assertThat(proxy.counter()).isEqualTo(1);
+      assertThat(proxy.greet("abcd")).startsWith("Item[name=abcd, n=4]long").endsWith("/1");
     }
   }
 

@@ -80,8 +80,9 @@ final class InMemoryCompiler {
   }
 
   static String classPath() {
-    return location(ConfinementPolicy.class) + java.io.File.pathSeparator
-        + location(InMemoryCompiler.class);
+    return String.join(java.io.File.pathSeparator, location(ConfinementPolicy.class),
+        location(InMemoryCompiler.class), location(dev.custody.domains.Domain.class),
+        location(dev.custody.Owned.class));
   }
 
   private static String location(Class<?> c) {
