@@ -26,7 +26,9 @@ import javax.tools.Diagnostic;
  *
  * <p>Arguments (inside the quotes of {@code -Xplugin:"Custody …"}): {@code only=k1,k2} runs only
  * the passes with those keys, {@code skip=k} leaves some out; keys may omit the {@code custody.}
- * prefix. An unknown argument is a compile error.
+ * prefix. {@code lattice=FILE} and {@code policy=FILE} configure the information-flow pass (a
+ * {@code custody-lattice.properties} lattice and a RIFL flow policy; see {@code
+ * dev.custody.checker.ifc.IfcPass}). An unknown argument is a compile error.
  *
  * <p>javac's JVM needs {@code --add-opens jdk.compiler/com.sun.tools.javac.*=ALL-UNNAMED} (see
  * the README): the dataflow library uses javac internals.
@@ -46,8 +48,14 @@ public final class CustodyPlugin implements Plugin {
   @Override
   public void init(JavacTask task, String... args) {
     Map<String, Set<String>> opts = parseArgs(args);
+    Map<String, String> settings = new HashMap<>();
+    for (String k : Passes.SETTINGS) {
+      if (opts.containsKey(k)) {
+        settings.put(k, String.join(",", opts.get(k)));
+      }
+    }
     List<CheckerPass> passes =
-        Passes.select(Passes.create(), opts.getOrDefault("only", Set.of()), opts.getOrDefault("skip", Set.of()));
+        Passes.select(Passes.create(settings), opts.getOrDefault("only", Set.of()), opts.getOrDefault("skip", Set.of()));
     Trees trees = Trees.instance(task);
     ProcessingEnvironment env = processingEnvironment(task);
     task.addTaskListener(new Listener(passes, trees, env));
@@ -80,9 +88,9 @@ public final class CustodyPlugin implements Plugin {
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
-      if (eq < 0 || !(name.equals("only") || name.equals("skip"))) {
+      if (eq < 0 || !(name.equals("only") || name.equals("skip") || Passes.SETTINGS.contains(name))) {
         throw new IllegalArgumentException(
-            "-Xplugin:Custody: unknown argument '" + arg + "' (expected only=KEYS or skip=KEYS)");
+            "-Xplugin:Custody: unknown argument '" + arg + "' (expected only=KEYS, skip=KEYS, lattice=FILE or policy=FILE)");
       }
       out.computeIfAbsent(name, k -> new LinkedHashSet<>())
           .addAll(Arrays.asList(arg.substring(eq + 1).split(",")));
@@ -105,6 +113,19 @@ public final class CustodyPlugin implements Plugin {
 
     @Override
     public void finished(TaskEvent e) {
+      if (e.getKind() == TaskEvent.Kind.COMPILATION) {
+        for (CheckerPass pass : passes) {
+          try {
+            pass.finish();
+          } catch (RuntimeException | StackOverflowError ex) {
+            StringWriter sw = new StringWriter();
+            ex.printStackTrace(new PrintWriter(sw));
+            env.getMessager().printMessage(
+                Diagnostic.Kind.ERROR, "[" + pass.key() + "] internal error: " + ex + "\n" + sw);
+          }
+        }
+        return;
+      }
       if (e.getKind() != TaskEvent.Kind.ANALYZE || passes.isEmpty()) {
         return;
       }
