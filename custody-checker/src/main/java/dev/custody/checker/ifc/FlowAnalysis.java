@@ -373,6 +373,11 @@ final class FlowAnalysis {
         }
       }
       case ArrayAccessNode a -> writeInto(at, a.getArray(), v, state, what);
+      // What an accessor of a linear value returns (Owned.get()) is part of that value.
+      case MethodInvocationNode mi when mi.getTarget().getReceiver() != null
+          && !(mi.getTarget().getReceiver() instanceof ClassNameNode)
+          && ownedBy(mi.getTarget().getReceiver()) ->
+          writeInto(at, mi.getTarget().getReceiver(), v, state, what);
       default -> {
         Value cur = val(obj);
         if (!lat.leq(v.label(), cur.label()) && !p.linear.isLinear(obj.getType())) {

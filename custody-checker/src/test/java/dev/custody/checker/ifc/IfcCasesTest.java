@@ -14,6 +14,9 @@ class IfcCasesTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "PaperBuffer.java",
+      "ImplicitFlows.java",
+      "StrongUpdates.java",
+      "Summaries.java",
   })
   void case_matches_its_markers(String file) {
     CheckerHarness.create().addResource("ifc/" + file).expectMarkedDiagnostics();
