@@ -17,6 +17,7 @@ class IfcCasesTest {
       "ImplicitFlows.java",
       "StrongUpdates.java",
       "Summaries.java",
+      "Declassification.java",
   })
   void case_matches_its_markers(String file) {
     CheckerHarness.create().addResource("ifc/" + file).expectMarkedDiagnostics();
