@@ -52,7 +52,6 @@ import javax.tools.Diagnostic;
 public final class DomainInterfaceProcessor extends AbstractProcessor {
   private static final String PKG = "dev.custody.domains";
   private static final ClassName RREF = ClassName.get(PKG, "RRef");
-  private static final ClassName DOMAIN = ClassName.get(PKG, "Domain");
   private static final ClassName DOMAIN_METHOD = ClassName.get(PKG, "DomainMethod");
   private static final ClassName CALL_CONTEXT = ClassName.get(PKG, "CallContext");
   private static final ClassName CALL_DEADLINE = ClassName.get(PKG, "CallDeadline");
@@ -253,7 +252,7 @@ public final class DomainInterfaceProcessor extends AbstractProcessor {
         .varargs(m.isVarArgs());
     b.addStatement("final $T r$$ = this.ref", refType);
     b.addStatement("final $T cx$$ = $T.context()", CALL_CONTEXT, SUPPORT);
-    b.addStatement("final $T caller$$ = $T.caller(cx$$)", DOMAIN, SUPPORT);
+    b.addStatement("final int caller$$ = $T.caller(cx$$)", SUPPORT);
     b.addStatement("final $T t$$ = $T.enter(r$$, caller$$, $L)", ifaceName, SUPPORT, constant);
     b.addCode(moves.build());
     b.beginControlFlow("if ($T.timed(r$$))", SUPPORT);
@@ -281,7 +280,7 @@ public final class DomainInterfaceProcessor extends AbstractProcessor {
     // Slow path for calls with a deadline, kept out of line so the fast path stays small.
     MethodSpec.Builder s = MethodSpec.methodBuilder(timedName).addModifiers(Modifier.PRIVATE)
         .returns(ret).addExceptions(thrown)
-        .addParameter(refType, "r$").addParameter(CALL_CONTEXT, "cx$").addParameter(DOMAIN, "caller$")
+        .addParameter(refType, "r$").addParameter(CALL_CONTEXT, "cx$").addParameter(TypeName.INT, "caller$")
         .addParameter(ifaceName, "t$");
     for (int i = 0; i < params.size(); i++) {
       ParameterSpec p = params.get(i);
