@@ -16,9 +16,27 @@ import dev.custody.Owned;
 public final class ProxySupport {
   private ProxySupport() {}
 
-  /** The calling thread's current-domain holder. */
+  /** The calling thread's current-domain holder (a {@code ThreadLocal} lookup). */
   public static CallContext context() {
     return CallContext.get();
+  }
+
+  /**
+   * True if {@code cached} (a proxy's cached context, possibly null) belongs to the calling thread,
+   * so the proxy can skip the {@code ThreadLocal} lookup.
+   */
+  public static boolean current(CallContext cached) {
+    return cached != null && cached.thread == Thread.currentThread();
+  }
+
+  /**
+   * After a cache miss with the calling thread's context {@code cx}: whether the proxy should
+   * cache {@code cx} instead of {@code cached}. An empty cache is filled at once; an occupied one
+   * is taken over after 64 misses of this thread, so a proxy follows the thread that uses it while
+   * threads sharing a proxy rewrite its cache only every 64th call (no cache-line ping-pong).
+   */
+  public static boolean adopt(CallContext cached, CallContext cx) {
+    return cached == null || (++cx.misses & 63) == 0;
   }
 
   /** The id of the domain the caller runs in. */

@@ -95,6 +95,7 @@ public class RRefCallBenchmark {
     return proxy.process(value);
   }
 
+
   @Benchmark
   public Payload plainOwnedCall() throws CrossDomainException {
     return plain.pass(Owned.of(payload)).take();
