@@ -27,7 +27,10 @@ import javax.tools.Diagnostic;
  * <p>Arguments (inside the quotes of {@code -Xplugin:"Custody …"}): {@code only=k1,k2} runs only
  * the passes with those keys, {@code skip=k} leaves some out; keys may omit the {@code custody.}
  * prefix; {@code stats} prints counters as a note; {@code generated} also checks classes annotated
- * {@code @Generated}, which are skipped by default. An unknown argument is a compile error.
+ * {@code @Generated}, which are skipped by default. {@code lattice=FILE} and {@code policy=FILE}
+ * configure the information-flow pass (a {@code custody-lattice.properties} lattice and a RIFL
+ * flow policy; see {@code dev.custody.checker.ifc.IfcPass}). An unknown argument is a compile
+ * error.
  *
  * <p>javac's JVM needs {@code --add-opens jdk.compiler/com.sun.tools.javac.*=ALL-UNNAMED} (see
  * the README): the dataflow library uses javac internals.
@@ -47,7 +50,13 @@ public final class CustodyPlugin implements Plugin {
   @Override
   public void init(JavacTask task, String... args) {
     Map<String, Set<String>> opts = parseArgs(args);
-    List<CheckerPass> all = Passes.create();
+    Map<String, String> settings = new HashMap<>();
+    for (String k : Passes.SETTINGS) {
+      if (opts.containsKey(k)) {
+        settings.put(k, String.join(",", opts.get(k)));
+      }
+    }
+    List<CheckerPass> all = Passes.create(settings);
     for (String name : opts.getOrDefault("only", Set.of())) {
       requireKnown(all, name);
     }
@@ -111,9 +120,11 @@ public final class CustodyPlugin implements Plugin {
         out.put(arg, Set.of());
         continue;
       }
-      if (eq < 0 || !(name.equals("only") || name.equals("skip"))) {
+      if (eq < 0 || !(name.equals("only") || name.equals("skip") || Passes.SETTINGS.contains(name))) {
         throw new IllegalArgumentException(
-            "-Xplugin:Custody: unknown argument '" + arg + "' (expected only=KEYS, skip=KEYS, stats or generated)");
+            "-Xplugin:Custody: unknown argument '"
+                + arg
+                + "' (expected only=KEYS, skip=KEYS, lattice=FILE, policy=FILE, stats or generated)");
       }
       out.computeIfAbsent(name, k -> new LinkedHashSet<>())
           .addAll(Arrays.asList(arg.substring(eq + 1).split(",")));
@@ -143,8 +154,20 @@ public final class CustodyPlugin implements Plugin {
 
     @Override
     public void finished(TaskEvent e) {
-      if (e.getKind() == TaskEvent.Kind.COMPILATION && printStats && anyUnit != null) {
-        env.getMessager().printMessage(Diagnostic.Kind.NOTE, "[custody] " + stats);
+      if (e.getKind() == TaskEvent.Kind.COMPILATION) {
+        for (CheckerPass pass : passes) {
+          try {
+            pass.finish();
+          } catch (RuntimeException | StackOverflowError ex) {
+            StringWriter sw = new StringWriter();
+            ex.printStackTrace(new PrintWriter(sw));
+            env.getMessager().printMessage(
+                Diagnostic.Kind.ERROR, "[" + pass.key() + "] internal error: " + ex + "\n" + sw);
+          }
+        }
+        if (printStats && anyUnit != null) {
+          env.getMessager().printMessage(Diagnostic.Kind.NOTE, "[custody] " + stats);
+        }
         return;
       }
       if (e.getKind() != TaskEvent.Kind.ANALYZE || passes.isEmpty()) {

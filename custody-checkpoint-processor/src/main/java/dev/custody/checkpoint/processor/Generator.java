@@ -1,0 +1,399 @@
+package dev.custody.checkpoint.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Writes {@code Foo_Checkpoint}: straight-line copy code, one statement block per field, with
+ * loops for arrays and containers and the {@code Shared} protocol of {@code CopyContext} inlined,
+ * so that the JIT sees monomorphic, unboxed code.
+ */
+final class Generator {
+  static final String RUNTIME = "dev.custody.checkpoint";
+  static final ClassName CODEC = ClassName.get(RUNTIME, "CheckpointCodec");
+  static final ClassName CTX = ClassName.get(RUNTIME, "CopyContext");
+  static final ClassName CONTAINERS = ClassName.get(RUNTIME, "Containers");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+  /** One copied field of a class, or component of a record. */
+  record Member(String name, Element element, TypeModel model, boolean isFinal) {}
+
+  private final Types types;
+  private final Elements elements;
+  private int counter;
+
+  Generator(Types types, Elements elements) {
+    this.types = types;
+    this.elements = elements;
+  }
+
+  /** The generated codec's name: the flattened nested names plus {@code _Checkpoint}. */
+  static ClassName codecName(TypeElement e, Elements elements) {
+    String pkg = ((PackageElement) elements.getPackageOf(e)).getQualifiedName().toString();
+    StringBuilder flat = new StringBuilder(e.getSimpleName());
+    for (Element o = e.getEnclosingElement(); o instanceof TypeElement t; o = t.getEnclosingElement()) {
+      flat.insert(0, t.getSimpleName() + "_");
+    }
+    return ClassName.get(pkg, flat + "_Checkpoint");
+  }
+
+  private ClassName codecOf(TypeElement e) {
+    return codecName(e, elements);
+  }
+
+  TypeSpec generate(TypeElement type, boolean isRecord, List<Member> members) {
+    ClassName self = codecOf(type);
+    TypeName t = TypeName.get(type.asType());
+    ParameterizedTypeName iface = ParameterizedTypeName.get(CODEC, t);
+    ParameterizedTypeName classOfT = ParameterizedTypeName.get(ClassName.get(Class.class), t);
+    TypeSpec.Builder spec =
+        TypeSpec.classBuilder(self)
+            .addOriginatingElement(type)
+            .addJavadoc(
+                "Checkpoint and restore code for {@link $T}, generated from its $L.\n"
+                    + "<p>Stateless and thread-safe; see {@code CopyContext} for sharing rules.\n",
+                t,
+                isRecord ? "components" : "fields")
+            .addAnnotation(
+                AnnotationSpec.builder(GENERATED)
+                    .addMember("value", "$S", CheckpointProcessor.class.getName())
+                    .build())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(iface)
+            .addField(
+                FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("new $T()", self)
+                    .build())
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addJavadoc("For {@link java.util.ServiceLoader}; use {@link #INSTANCE}.\n")
+                    .addModifiers(Modifier.PUBLIC)
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("type")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(classOfT)
+                    .addStatement("return $T.class", types.erasure(type.asType()))
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("restorableInPlace")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(boolean.class)
+                    .addStatement("return $L", !isRecord)
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("copy")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(t)
+                    .addParameter(t, "src")
+                    .addParameter(CTX, "ctx")
+                    .addStatement("return copyOf(src, ctx)")
+                    .build());
+    MethodSpec.Builder restore =
+        MethodSpec.methodBuilder("restoreInto")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(t, "live")
+            .addParameter(t, "snapshot")
+            .addParameter(CTX, "ctx");
+    if (isRecord) {
+      restore.addStatement(
+          "throw new $T($S)",
+          UnsupportedOperationException.class,
+          "record " + type.getQualifiedName() + " is immutable; restore a fresh copy");
+      spec.addMethod(restore.build()).addMethod(recordCopy(type, t, members));
+    } else {
+      restore.addStatement("fill(live, snapshot, ctx)");
+      spec.addMethod(restore.build())
+          .addMethod(classCopy(type, t))
+          .addMethod(fill(type, t, members));
+    }
+    return spec.build();
+  }
+
+  private MethodSpec.Builder copyHeader(TypeName t) {
+    return MethodSpec.methodBuilder("copyOf")
+        .addJavadoc("A deep copy of {@code src} (null for null); {@code Shared} fields follow {@code ctx}.\n")
+        .addAnnotation(
+            AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(t)
+        .addParameter(t, "src")
+        .addParameter(CTX, "ctx")
+        .beginControlFlow("if (src == null)")
+        .addStatement("return null")
+        .endControlFlow()
+        .beginControlFlow("if (ctx.tracksEveryObject)")
+        .addStatement("$T seen = ctx.seen(src)", Object.class)
+        .beginControlFlow("if (seen != null)")
+        .addStatement("return ($T) seen", t)
+        .endControlFlow()
+        .endControlFlow();
+  }
+
+  private MethodSpec classCopy(TypeElement type, TypeName t) {
+    return copyHeader(t)
+        .addStatement("$T copy = new $T()", t, t)
+        .beginControlFlow("if (ctx.tracksEveryObject)")
+        .addStatement("ctx.record(src, copy)")
+        .endControlFlow()
+        .addStatement("fill(copy, src, ctx)")
+        .addStatement("return copy")
+        .build();
+  }
+
+  private MethodSpec recordCopy(TypeElement type, TypeName t, List<Member> members) {
+    counter = 0;
+    MethodSpec.Builder m = copyHeader(t);
+    CodeBlock.Builder body = CodeBlock.builder();
+    List<CodeBlock> args = new ArrayList<>();
+    for (Member member : members) {
+      CodeBlock read = CodeBlock.of("src.$N()", member.name());
+      CodeBlock copy = emitCopy(body, member.model(), read);
+      if (member.model() instanceof TypeModel.Leaf) {
+        args.add(copy);
+      } else {
+        String local = "v" + (++counter);
+        body.addStatement("$T $N = $L", TypeName.get(member.model().type()), local, copy);
+        args.add(CodeBlock.of("$N", local));
+      }
+    }
+    body.addStatement("$T copy = new $T($L)", t, t, CodeBlock.join(args, ", "));
+    body.beginControlFlow("if (ctx.tracksEveryObject)").addStatement("ctx.record(src, copy)").endControlFlow();
+    body.addStatement("return copy");
+    return m.addCode(body.build()).build();
+  }
+
+  private MethodSpec fill(TypeElement type, TypeName t, List<Member> members) {
+    counter = 0;
+    CodeBlock.Builder body = CodeBlock.builder();
+    for (Member member : members) {
+      String f = member.name();
+      TypeModel model = member.model();
+      if (!member.isFinal()) {
+        CodeBlock copy = emitCopy(body, model, CodeBlock.of("src.$N", f));
+        body.addStatement("dst.$N = $L", f, copy);
+      } else {
+        refillFinal(body, type, member);
+      }
+    }
+    return MethodSpec.methodBuilder("fill")
+        .addJavadoc(
+            "Sets every field of {@code dst} to a copy of the field of {@code src}; final\n"
+                + "containers are refilled and final checkpointable objects filled in place.\n")
+        .addAnnotation(
+            AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(t, "dst")
+        .addParameter(t, "src")
+        .addParameter(CTX, "ctx")
+        .addCode(body.build())
+        .build();
+  }
+
+  private void refillFinal(CodeBlock.Builder b, TypeElement owner, Member member) {
+    int n = ++counter;
+    String d = "d" + n;
+    String s = "s" + n;
+    TypeName ft = TypeName.get(member.model().type());
+    b.addStatement("$T $N = dst.$N", ft, d, member.name());
+    b.addStatement("$T $N = src.$N", ft, s, member.name());
+    b.beginControlFlow("if ($N == null || $N == null)", d, s)
+        .beginControlFlow("if ($N != $N)", d, s)
+        .addStatement(
+            "throw new $T($S)",
+            IllegalStateException.class,
+            "final field " + owner.getQualifiedName() + "." + member.name()
+                + " is null in one graph and not in the other")
+        .endControlFlow()
+        .nextControlFlow("else if ($N != $N)", d, s);
+    switch (member.model()) {
+      case TypeModel.Codec c -> {
+        b.beginControlFlow("if (ctx.tracksEveryObject)").addStatement("ctx.record($N, $N)", s, d).endControlFlow();
+        b.addStatement("$T.fill($N, $N, ctx)", codecOf(c.element()), d, s);
+      }
+      case TypeModel.CollectionOf c -> {
+        b.addStatement("$N.clear()", d);
+        fillCollection(b, c, s, d);
+      }
+      case TypeModel.MapOf m -> {
+        b.addStatement("$N.clear()", d);
+        fillMap(b, m, s, d);
+      }
+      default -> throw new IllegalArgumentException("not refillable: " + member);
+    }
+    b.endControlFlow();
+  }
+
+  /**
+   * Emits statements into {@code b} that copy the value of {@code src} (evaluated once) and
+   * returns an expression for the copy.
+   */
+  private CodeBlock emitCopy(CodeBlock.Builder b, TypeModel model, CodeBlock src) {
+    return switch (model) {
+      case TypeModel.Leaf l -> src;
+      case TypeModel.Codec c -> CodeBlock.of("$T.copyOf($L, ctx)", codecOf(c.element()), src);
+      case TypeModel.SharedOf s -> emitShared(b, s, src);
+      case TypeModel.ArrayOf a -> emitTracked(b, a, src, (s, c) -> fillArray(b, a, s, c));
+      case TypeModel.CollectionOf c -> emitTracked(b, c, src, (s, t) -> fillCollection(b, c, s, t));
+      case TypeModel.MapOf m -> emitTracked(b, m, src, (s, t) -> fillMap(b, m, s, t));
+    };
+  }
+
+  private CodeBlock emitShared(CodeBlock.Builder b, TypeModel.SharedOf model, CodeBlock src) {
+    int n = ++counter;
+    String s = "s" + n;
+    String c = "c" + n;
+    TypeName t = TypeName.get(model.type());
+    b.addStatement("$T $N = $L", t, s, src);
+    b.addStatement("$T $N = null", t, c);
+    b.beginControlFlow("if ($N != null)", s);
+    b.addStatement("$N = ctx.copyOf($N)", c, s);
+    b.beginControlFlow("if ($N == null)", c);
+    b.add("// First visit in this checkpoint: register the copy before copying the target (cycles).\n");
+    b.addStatement("$N = ctx.newCopy($N)", c, s);
+    CodeBlock target = emitCopy(b, model.target(), CodeBlock.of("$N.get()", s));
+    b.addStatement("$T.setTarget($N, $L)", CTX, c, target);
+    b.endControlFlow();
+    b.endControlFlow();
+    return CodeBlock.of("$N", c);
+  }
+
+  private interface Filler {
+    /** Emits the code that fills container {@code copy} from {@code src}. */
+    void fill(String src, String copy);
+  }
+
+  /** Arrays and containers: null check, identity-tracking hook, new container, fill, freeze. */
+  private CodeBlock emitTracked(CodeBlock.Builder b, TypeModel model, CodeBlock src, Filler filler) {
+    int n = ++counter;
+    String s = "s" + n;
+    String c = "c" + n;
+    String seen = "seen" + n;
+    TypeName t = TypeName.get(model.type());
+    b.addStatement("$T $N = $L", t, s, src);
+    b.addStatement("$T $N = null", t, c);
+    b.beginControlFlow("if ($N != null)", s);
+    b.addStatement("$T $N = ctx.tracksEveryObject ? ctx.seen($N) : null", Object.class, seen, s);
+    b.beginControlFlow("if ($N != null)", seen);
+    b.addStatement("$N = ($T) $N", c, t, seen);
+    b.nextControlFlow("else");
+    boolean freeze = false;
+    String target = c;
+    switch (model) {
+      case TypeModel.ArrayOf a when a.component() instanceof TypeModel.Leaf ->
+          b.addStatement("$N = $N.clone()", c, s);
+      case TypeModel.ArrayOf a -> b.addStatement("$N = $L", c, newArray((ArrayType) a.type(), s));
+      case TypeModel.CollectionOf col -> {
+        freeze = col.kind().equals("List") || col.kind().equals("Set");
+        target = freeze ? "t" + n : c;
+        if (freeze) {
+          b.addStatement("$T $N = $L", t, target, newContainer(col.kind(), s, model.type()));
+        } else {
+          b.addStatement("$N = $L", c, newContainer(col.kind(), s, model.type()));
+        }
+      }
+      case TypeModel.MapOf map -> {
+        freeze = map.kind().equals("Map");
+        target = freeze ? "t" + n : c;
+        if (freeze) {
+          b.addStatement("$T $N = $L", t, target, newContainer(map.kind(), s, model.type()));
+        } else {
+          b.addStatement("$N = $L", c, newContainer(map.kind(), s, model.type()));
+        }
+      }
+      default -> throw new IllegalArgumentException(model.toString());
+    }
+    b.beginControlFlow("if (ctx.tracksEveryObject)").addStatement("ctx.record($N, $N)", s, target).endControlFlow();
+    if (!(model instanceof TypeModel.ArrayOf a && a.component() instanceof TypeModel.Leaf)) {
+      filler.fill(s, target);
+    }
+    if (freeze) {
+      b.addStatement("$N = $T.freezeLike($N, $N)", c, CONTAINERS, s, target);
+    }
+    b.endControlFlow();
+    b.endControlFlow();
+    return CodeBlock.of("$N", c);
+  }
+
+  private void fillArray(CodeBlock.Builder b, TypeModel.ArrayOf a, String s, String c) {
+    String i = "i" + (++counter);
+    b.beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", i, i, s, i);
+    CodeBlock e = emitCopy(b, a.component(), CodeBlock.of("$N[$N]", s, i));
+    b.addStatement("$N[$N] = $L", c, i, e);
+    b.endControlFlow();
+  }
+
+  private void fillCollection(CodeBlock.Builder b, TypeModel.CollectionOf col, String s, String c) {
+    String e = "e" + (++counter);
+    b.beginControlFlow("for ($T $N : $N)", TypeName.get(col.element().type()).box(), e, s);
+    CodeBlock copy = emitCopy(b, col.element(), CodeBlock.of("$N", e));
+    b.addStatement("$N.add($L)", c, copy);
+    b.endControlFlow();
+  }
+
+  private void fillMap(CodeBlock.Builder b, TypeModel.MapOf m, String s, String c) {
+    String e = "e" + (++counter);
+    TypeName entry =
+        ParameterizedTypeName.get(
+            ClassName.get("java.util", "Map", "Entry"),
+            TypeName.get(m.key().type()).box(),
+            TypeName.get(m.value().type()).box());
+    b.beginControlFlow("for ($T $N : $N.entrySet())", entry, e, s);
+    CodeBlock k = emitCopy(b, m.key(), CodeBlock.of("$N.getKey()", e));
+    CodeBlock v = emitCopy(b, m.value(), CodeBlock.of("$N.getValue()", e));
+    b.addStatement("$N.put($L, $L)", c, k, v);
+    b.endControlFlow();
+  }
+
+  private CodeBlock newContainer(String kind, String s, TypeMirror declared) {
+    return switch (kind) {
+      case "ArrayList" -> CodeBlock.of("new $T<>($N.size())", ClassName.get("java.util", "ArrayList"), s);
+      case "LinkedList" -> CodeBlock.of("new $T<>()", ClassName.get("java.util", "LinkedList"));
+      case "List" -> CodeBlock.of("$T.newListLike($N)", CONTAINERS, s);
+      case "HashSet", "LinkedHashSet", "HashMap", "LinkedHashMap" ->
+          CodeBlock.of("$T.new$L($N.size())", ClassName.get("java.util", kind), kind, s);
+      case "Set" -> CodeBlock.of("$T.newSetLike($N)", CONTAINERS, s);
+      case "Map" -> CodeBlock.of("$T.newMapLike($N)", CONTAINERS, s);
+      case "SortedSet", "NavigableSet", "TreeSet" ->
+          CodeBlock.of("new $T<>($N.comparator())", ClassName.get("java.util", "TreeSet"), s);
+      case "SortedMap", "NavigableMap", "TreeMap" ->
+          CodeBlock.of("new $T<>($N.comparator())", ClassName.get("java.util", "TreeMap"), s);
+      default -> throw new IllegalArgumentException("container " + kind + " of " + declared);
+    };
+  }
+
+  private CodeBlock newArray(ArrayType t, String s) {
+    TypeMirror base = t;
+    int dims = 0;
+    while (base.getKind() == TypeKind.ARRAY) {
+      base = ((ArrayType) base).getComponentType();
+      dims++;
+    }
+    CodeBlock alloc =
+        CodeBlock.of("new $T[$N.length]$L", types.erasure(base), s, "[]".repeat(dims - 1));
+    boolean generic = base instanceof DeclaredType d && !d.getTypeArguments().isEmpty();
+    return generic ? CodeBlock.of("($T) $L", TypeName.get(t), alloc) : alloc;
+  }
+}
