@@ -1,0 +1,48 @@
+package dev.custody.domains;
+
+/**
+ * The callee domain failed during this call (its {@linkplain #getCause() cause} is the {@link
+ * Throwable} that escaped domain code, a guard, or a {@link DeadlineExceededException}), or the
+ * call failed fast because the domain is failed, recovering or dead.
+ *
+ * <p>When this exception reports a failure of the call itself, the domain has already been
+ * cleaned up and its recovery function has run by the time the caller sees it: {@link
+ * #recovered()} tells whether the domain is running again, and {@link #isDead()} whether it is
+ * dead for good.
+ */
+public class DomainFailedException extends CrossDomainException {
+  private static final long serialVersionUID = 1L;
+
+  private final boolean failFast;
+  private final boolean dead;
+  private final boolean recovered;
+
+  DomainFailedException(
+      String message,
+      Domain domain,
+      DomainMethod method,
+      Throwable cause,
+      boolean failFast,
+      boolean dead,
+      boolean recovered) {
+    super(message, domain, method, cause);
+    this.failFast = failFast;
+    this.dead = dead;
+    this.recovered = recovered;
+  }
+
+  /** True when the call never entered the domain because it was failed, recovering or dead. */
+  public boolean isFailFast() {
+    return failFast;
+  }
+
+  /** True when the domain was dead when this exception was thrown. */
+  public boolean isDead() {
+    return dead;
+  }
+
+  /** True when this call's failure was followed by a successful recovery of the domain. */
+  public boolean recovered() {
+    return recovered;
+  }
+}
