@@ -49,6 +49,9 @@ import java.util.function.Predicate;
  * <p>Thread-safe: a validator holds only its immutable policy and a cache of JDK supertypes.
  */
 public final class BytecodeValidator {
+  /** Local-variable tables are not needed; line numbers are, for messages. */
+  private static final ClassFile PARSER = ClassFile.of(ClassFile.DebugElementsOption.DROP_DEBUG,
+      ClassFile.LineNumbersOption.PASS_LINE_NUMBERS);
   private static final String FOR_NAME_DESC = "(Ljava/lang/String;)Ljava/lang/Class;";
   /** JDK class hierarchies, by internal name; platform classes never unload, so no leak. */
   private static final Map<String, List<String>> JDK_SUPERTYPES = new ConcurrentHashMap<>();
@@ -93,7 +96,7 @@ public final class BytecodeValidator {
   public List<Violation> validate(String expectedName, byte[] classFile, Predicate<String> own,
       Predicate<String> hostVisible) throws UnreadableClassException {
     try {
-      ClassModel model = ClassFile.of().parse(classFile);
+      ClassModel model = PARSER.parse(classFile);
       Scan scan = new Scan(model.thisClass().asInternalName().replace('/', '.'), own,
           hostVisible);
       scan.run(model);
@@ -136,18 +139,23 @@ public final class BytecodeValidator {
       }
     }
 
+    int bci;
+    Instruction previous;
+
     void scanCode(CodeModel code) {
-      int bci = 0;
-      Instruction previous = null;
-      for (CodeElement e : code) {
-        if (e instanceof LineNumber ln) {
-          line = ln.line();
-        } else if (e instanceof Instruction insn) {
-          offset = bci;
-          scanInstruction(insn, previous);
-          previous = insn;
-          bci += insn.sizeInBytes();
-        }
+      bci = 0;
+      previous = null;
+      code.forEach(this::scanElement); // streams elements without materialising a list
+    }
+
+    void scanElement(CodeElement e) {
+      if (e instanceof LineNumber ln) {
+        line = ln.line();
+      } else if (e instanceof Instruction insn) {
+        offset = bci;
+        scanInstruction(insn, previous);
+        previous = insn;
+        bci += insn.sizeInBytes();
       }
     }
 
@@ -308,8 +316,16 @@ public final class BytecodeValidator {
       return true;
     }
 
+    /** Internal name → whether it is one of the domain's classes; names recur within a class. */
+    final Map<String, Boolean> ownCache = new java.util.HashMap<>();
+
     boolean isOwn(String internal) {
-      return own.test(internal.replace('/', '.'));
+      Boolean b = ownCache.get(internal);
+      if (b == null) {
+        b = own.test(internal.replace('/', '.'));
+        ownCache.put(internal, b);
+      }
+      return b;
     }
 
     void report(String action, String target, Category category) {
@@ -319,6 +335,11 @@ public final class BytecodeValidator {
   }
 
   private Category refusalInHierarchy(String internal, String member, String desc) {
+    String key = member == null ? internal : internal + '.' + member + (desc == null ? "" : desc);
+    return policy.cached(key, () -> computeRefusal(internal, member, desc));
+  }
+
+  private Category computeRefusal(String internal, String member, String desc) {
     Category c = policy.refusal(internal, member, desc, true);
     if (c != null) {
       return c;

@@ -110,6 +110,18 @@ public final class ConfinementPolicy {
 
   private static final List<Rule> DEFAULT_RULES = defaultRules();
 
+  /** Bound on {@link #decisions}, so made-up member names cannot grow it without limit. */
+  private static final int MAX_CACHED_DECISIONS = 200_000;
+  /** Marks "allowed" in {@link #decisions}, which cannot hold null. */
+  private static final Object ALLOWED = new Object();
+
+  /**
+   * Decisions for JDK members, keyed {@code owner.member descriptor}: the same few thousand JDK
+   * members recur in every class, and a decision depends only on this policy and the (immutable)
+   * JDK class hierarchy.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, Object> decisions =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<Category> allowed;
   private final Map<String, Object> capabilities;
   private final List<Path> libraries;
@@ -240,6 +252,19 @@ public final class ConfinementPolicy {
       }
     }
     return null;
+  }
+
+  /** {@code compute}'s answer for {@code key}, memoised (see {@link #decisions}). */
+  Category cached(String key, java.util.function.Supplier<Category> compute) {
+    Object d = decisions.get(key);
+    if (d == null) {
+      Category c = compute.get();
+      d = c == null ? ALLOWED : c;
+      if (decisions.size() < MAX_CACHED_DECISIONS) {
+        decisions.put(key, d);
+      }
+    }
+    return d == ALLOWED ? null : (Category) d;
   }
 
   private Category effective(Category c) {
