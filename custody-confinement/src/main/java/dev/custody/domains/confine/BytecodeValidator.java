@@ -296,7 +296,12 @@ public final class BytecodeValidator {
         return; // primitive arrays, or this domain's own classes (validated themselves)
       }
       String target = owner.replace('/', '.') + "." + name + (isMethod && desc != null ? desc : "");
-      if (checkCustodyInternal(owner, action, target)) {
+      member = name;
+      memberDesc = desc;
+      boolean custody = checkCustodyInternal(owner, action, target);
+      member = null;
+      memberDesc = null;
+      if (custody) {
         return;
       }
       Category c = refusalInHierarchy(owner, name, desc);
@@ -305,6 +310,10 @@ public final class BytecodeValidator {
       }
     }
 
+    /** Member name and descriptor of the reference being checked, for {@link #checkCustodyInternal}. */
+    String member;
+    String memberDesc;
+
     boolean checkCustodyInternal(String internal, String action, String target) {
       if (!internal.startsWith("dev/custody/")) {
         return false;
@@ -312,6 +321,12 @@ public final class BytecodeValidator {
       String binary = internal.replace('/', '.');
       if (!hostVisible.test(binary)) {
         report(action, target, Category.CUSTODY_INTERNAL);
+      } else if (member != null) {
+        // Visible API, but some of its members manage other domains (e.g. Domain.host()).
+        Category c = policy.refusal(internal, member, memberDesc, true);
+        if (c != null) {
+          report(action, target, c);
+        }
       }
       return true;
     }

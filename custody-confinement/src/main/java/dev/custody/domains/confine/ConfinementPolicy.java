@@ -73,7 +73,10 @@ import java.util.Set;
  *       URLDecoder} and {@code URL} parsing ({@code URL.openConnection/openStream/getContent}
  *       are refused), {@code java.nio.channels.*}, {@code javax.net.*}, {@code java.rmi.*}, {@code
  *       javax.naming.*}, {@code jdk.net.*}.
- *   <li><b>custody-internal</b>: any {@code dev.custody} class that is not Custody's public API.
+ *   <li><b>custody-internal</b>: any {@code dev.custody} class that is not Custody's public API
+ *       (including {@code ProxySupport}, {@code CallContext}, {@code CallDeadline}, {@code Slot}),
+ *       and the domain-management members {@code Domain.host/shutdown/revokeAll/addGuard/
+ *       removeGuard}.
  * </ul>
  *
  * <h2>Visibility</h2>
@@ -274,6 +277,10 @@ public final class ConfinementPolicy {
   private static List<Rule> defaultRules() {
     List<Rule> r = new ArrayList<>();
     // Order matters: the first rule whose owner and member match decides.
+    // Custody API members that manage domains other than the caller's
+    for (String m : List.of("host", "shutdown", "revokeAll", "addGuard", "removeGuard")) {
+      r.add(Rule.deny("dev/custody/domains/Domain", m, Category.CUSTODY_INTERNAL));
+    }
     // reflection
     r.add(Rule.deny("java/lang/reflect/AccessibleObject", "setAccessible", REFLECTION));
     r.add(Rule.deny("java/lang/reflect/AccessibleObject", "trySetAccessible", REFLECTION));
