@@ -23,4 +23,11 @@ public interface CheckerPass {
 
   /** Checks one top-level class of {@code ctx.compilationUnit()}, nested classes included. */
   void check(ClassTree topLevelClass, CheckerContext ctx);
+
+  /**
+   * Called once after the last class of the compilation has been checked (javac's {@code
+   * COMPILATION} event), for whole-program passes that collect in {@link #check} and analyse
+   * here. Diagnostics reported now still fail the compilation.
+   */
+  default void finish() {}
 }

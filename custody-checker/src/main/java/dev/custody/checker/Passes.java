@@ -1,8 +1,10 @@
 package dev.custody.checker;
 
+import dev.custody.checker.ifc.IfcPass;
 import dev.custody.checker.ownership.OwnershipPass;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,7 +19,15 @@ public final class Passes {
 
   /** Fresh instances of every pass, one set per compilation. */
   public static List<CheckerPass> create() {
-    return List.of(new OwnershipPass());
+    return create(Map.of());
+  }
+
+  /** Plugin arguments that configure passes rather than select them. */
+  public static final Set<String> SETTINGS = Set.of("lattice", "policy");
+
+  /** Fresh instances of every pass, configured by {@code settings} (keys from {@link #SETTINGS}). */
+  public static List<CheckerPass> create(Map<String, String> settings) {
+    return List.of(new OwnershipPass(), new IfcPass(settings));
   }
 
   /** The passes selected by the plugin arguments {@code only=a,b} and {@code skip=c}. */

@@ -1,14 +1,20 @@
 package dev.custody.cli;
 
+import dev.custody.cli.demo.IsolationTour;
+import dev.custody.cli.demo.Style;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code custody demo}: the main job, a tour of isolation, recovery and checkpointing. */
-@Command(name = "demo", description = "Run the demo: domains, a fault, recovery.")
+@Command(name = "demo", description = "Run the demo: domains, a fault, recovery, the packet pipeline.")
 public final class DemoCommand implements Callable<Integer> {
   @Override
-  public Integer call() {
-    System.out.println("Custody demo");
-    return 0;
+  public Integer call() throws Exception {
+    Style out = Style.forStdout();
+    out.title("Custody demo — Rust-style ownership for the JVM");
+    boolean ok = new IsolationTour(out).run();
+    out.blank();
+    out.line(ok ? out.good("demo finished: every step behaved as designed") : out.bad("demo finished with unexpected results"));
+    return ok ? 0 : 1;
   }
 }

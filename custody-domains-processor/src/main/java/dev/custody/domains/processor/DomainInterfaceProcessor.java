@@ -125,9 +125,15 @@ public final class DomainInterfaceProcessor extends AbstractProcessor {
     String where = iface.getSimpleName() + "." + m.getSimpleName();
     String sig = where + "(" + m.getParameters().stream().map(p -> simple(p.asType())).collect(Collectors.joining(", ")) + ")";
     boolean ok = true;
-    boolean declaresCde = mt.getThrownTypes().stream().anyMatch(t -> types.isSubtype(t, cde));
+    // The proxy throws every kind of CrossDomainException (revoked, refused, failed), so the method
+    // must declare the class itself (or a supertype); declaring only a subclass would leave some
+    // kinds with no checked way out.
+    boolean declaresCde = mt.getThrownTypes().stream().anyMatch(t -> types.isSubtype(cde, t));
     if (!declaresCde) {
-      error(own ? m : iface, sig + " must declare 'throws CrossDomainException' (or a subclass): a call into another domain can fail");
+      String only = mt.getThrownTypes().stream().filter(t -> types.isSubtype(t, cde))
+          .map(t -> simple(t)).collect(Collectors.joining(", "));
+      error(own ? m : iface, sig + " must declare 'throws CrossDomainException': a call into another domain can fail"
+          + (only.isEmpty() ? "" : " (declaring only " + only + " would leave revocation, refusal or failure undeclared)"));
       ok = false;
     }
     if (!m.getTypeParameters().isEmpty()) {

@@ -1,0 +1,159 @@
+package dev.custody.bench.isolation;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs the isolation benchmarks through JMH's Runner API and reduces them to {@link
+ * IsolationResults}: the null-filter pipeline (plain, protected, copying) at batch sizes 1..256
+ * for length 5, a pipeline-length sweep, Maglev per batch, and recovery. One fork per parameter
+ * set.
+ *
+ * <p><b>Estimator.</b> These machines are shared and noisy, and interference from other processes
+ * only ever adds time, so each score is the <em>lowest</em> of the measurement iterations' mean
+ * times (for recovery: the lowest of the iterations' medians). Plain and protected pipelines are
+ * reduced the same way, so their difference stays a fair comparison. The quick preset (short iterations, sweep at one batch size) takes about two minutes on
+ * two cores; the full preset sweeps lengths 1..8 at every batch size with longer iterations.
+ *
+ * <p>JMH's own report goes to a log file beside the JSON.
+ */
+public final class IsolationSuite {
+  static final String[] BATCHES = {"1", "2", "4", "8", "16", "32", "64", "128", "256"};
+  static final int LENGTH = 5;
+  static final int SWEEP_BATCH = 32;
+
+  private final boolean quick;
+  private final PrintStream progress;
+  private final Path jmhLog;
+
+  public IsolationSuite(boolean quick, PrintStream progress, Path jmhLog) {
+    this.quick = quick;
+    this.progress = progress;
+    this.jmhLog = jmhLog;
+  }
+
+  private ChainedOptionsBuilder base() {
+    ChainedOptionsBuilder b = new OptionsBuilder()
+        .forks(1)
+        .shouldFailOnError(true)
+        .verbosity(VerboseMode.NORMAL)
+        .jvmArgsAppend("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC");
+    if (jmhLog != null) {
+      b = b.output(jmhLog.toString());
+    }
+    if (quick) {
+      b = b.warmupIterations(4).warmupTime(TimeValue.milliseconds(100))
+          .measurementIterations(8).measurementTime(TimeValue.milliseconds(100));
+    } else {
+      b = b.warmupIterations(5).warmupTime(TimeValue.milliseconds(300))
+          .measurementIterations(15).measurementTime(TimeValue.milliseconds(300));
+    }
+    return b;
+  }
+
+  private Collection<RunResult> run(String what, ChainedOptionsBuilder options) throws RunnerException {
+    progress.println("custody bench isolation: " + what + "...");
+    long t0 = System.nanoTime();
+    Collection<RunResult> r = new Runner(options.build()).run();
+    progress.printf("  done in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+    return r;
+  }
+
+  public IsolationResults run() throws RunnerException, IOException {
+    CpuInfo cpu = CpuInfo.detect();
+    if (jmhLog != null) {
+      Files.deleteIfExists(jmhLog);
+    }
+    String pipe = NullPipelineBenchmark.class.getName() + ".pipeline";
+    Map<String, Double> ns = new HashMap<>();
+    for (RunResult r : run("null-filter pipeline, length 5, plain/protected/copying × 9 batch sizes",
+        base().include(pipe).param("batch", BATCHES).param("length", String.valueOf(LENGTH))
+            .param("mode", "PLAIN", "PROTECTED", "COPY"))) {
+      ns.put(key(r), best(r));
+    }
+    Map<Integer, Double> maglev = new HashMap<>();
+    for (RunResult r : run("Maglev per batch × 9 batch sizes",
+        base().include(MaglevBenchmark.class.getName() + ".maglev").param("batch", BATCHES))) {
+      maglev.put(Integer.parseInt(r.getParams().getParam("batch")), best(r));
+    }
+    String[] sweepLengths = {"1", "2", "3", "4", "6", "7", "8"};
+    String[] sweepBatches = quick ? new String[] {String.valueOf(SWEEP_BATCH)} : BATCHES;
+    for (RunResult r : run("pipeline-length sweep (plain/protected, lengths 1..8)",
+        base().include(pipe).param("batch", sweepBatches).param("length", sweepLengths)
+            .param("mode", "PLAIN", "PROTECTED"))) {
+      ns.put(key(r), best(r));
+    }
+    Collection<RunResult> rec = run("recovery (panic, clean-up, recovery, next call)",
+        base().include(RecoveryBenchmark.class.getName() + ".panicRecoverCall")
+            .warmupIterations(quick ? 4 : 5).warmupTime(TimeValue.milliseconds(quick ? 200 : 500))
+            .measurementIterations(quick ? 8 : 15).measurementTime(TimeValue.milliseconds(quick ? 200 : 500)));
+    double recoveryMedian = Double.MAX_VALUE;
+    for (BenchmarkResult br : rec.iterator().next().getBenchmarkResults()) {
+      for (IterationResult ir : br.getIterationResults()) {
+        recoveryMedian = Math.min(recoveryMedian, ir.getPrimaryResult().getStatistics().getPercentile(50));
+      }
+    }
+
+    List<IsolationResults.Row> rows = new ArrayList<>();
+    for (String bs : BATCHES) {
+      int b = Integer.parseInt(bs);
+      double plain = ns.get(k(b, LENGTH, "PLAIN"));
+      double prot = ns.get(k(b, LENGTH, "PROTECTED"));
+      double copy = ns.get(k(b, LENGTH, "COPY"));
+      double over = (prot - plain) / LENGTH;
+      double copyOver = (copy - plain) / LENGTH;
+      rows.add(new IsolationResults.Row(b, plain, prot, over, over * cpu.ghz(), copyOver * cpu.ghz(),
+          maglev.get(b)));
+    }
+    List<IsolationResults.SweepPoint> sweep = new ArrayList<>();
+    for (String bs : sweepBatches) {
+      int b = Integer.parseInt(bs);
+      for (int len = 1; len <= 8; len++) {
+        Double plain = ns.get(k(b, len, "PLAIN"));
+        Double prot = ns.get(k(b, len, "PROTECTED"));
+        if (plain != null && prot != null) {
+          sweep.add(new IsolationResults.SweepPoint(len, b, plain, prot,
+              (prot - plain) / len * cpu.ghz()));
+        }
+      }
+    }
+    return new IsolationResults(cpu.ghz(), cpu.source(), LENGTH, rows, recoveryMedian, sweep, quick);
+  }
+
+  /** The lowest iteration mean of a run (see the class comment). */
+  static double best(RunResult r) {
+    double best = Double.MAX_VALUE;
+    for (BenchmarkResult br : r.getBenchmarkResults()) {
+      for (IterationResult ir : br.getIterationResults()) {
+        best = Math.min(best, ir.getPrimaryResult().getScore());
+      }
+    }
+    return best;
+  }
+
+  private static String key(RunResult r) {
+    var p = r.getParams();
+    return k(Integer.parseInt(p.getParam("batch")), Integer.parseInt(p.getParam("length")),
+        p.getParam("mode"));
+  }
+
+  private static String k(int batch, int length, String mode) {
+    return batch + "/" + length + "/" + mode;
+  }
+}

@@ -1,0 +1,640 @@
+package dev.custody.checker.ifc;
+
+import com.sun.source.tree.Tree;
+import dev.custody.checker.LinearTypes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import org.checkerframework.nullaway.dataflow.cfg.block.Block;
+import org.checkerframework.nullaway.dataflow.cfg.block.ConditionalBlock;
+import org.checkerframework.nullaway.dataflow.cfg.block.ExceptionBlock;
+import org.checkerframework.nullaway.dataflow.cfg.node.ArrayAccessNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.AssignmentNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.ClassNameNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.FieldAccessNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.FunctionalInterfaceNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.LambdaResultExpressionNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.LocalVariableNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.MethodInvocationNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.Node;
+import org.checkerframework.nullaway.dataflow.cfg.node.ObjectCreationNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.ReturnNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.StringLiteralNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.ThisNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.ThrowNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.ValueLiteralNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.VariableDeclarationNode;
+import org.checkerframework.nullaway.javacutil.TreeUtils;
+
+/**
+ * The abstract interpretation of one body in one calling context: each local holds a label
+ * (flow-sensitive), each block runs under a pc that joins the labels of the branches it is
+ * control-dependent on, and the result is the body's {@link Summary}.
+ *
+ * <p>Rules, in the paper's terms: an expression's label is the join of its operands'; assigning
+ * to a local gives it the value's label joined with the pc; writing into a <em>linear</em> value
+ * (a {@code @Linear} class or {@code Owned}) raises its label from then on (strong update), while
+ * writing into an <em>aliasable</em> object must not exceed the label it was declared (or first
+ * initialised) with, since other aliases could observe it. Not thread-safe; one use.
+ */
+final class FlowAnalysis {
+  private static final Object THIS = new Object() {
+    @Override
+    public String toString() {
+      return "this";
+    }
+  };
+
+  private final Program p;
+  private final Lattice lat;
+  private final Program.Key key;
+  private final MethodBody body;
+  private final Map<Block, Map<Object, Value>> in = new HashMap<>();
+  private final Map<Node, Value> values = new IdentityHashMap<>();
+  private final Map<Block, Value> branch = new HashMap<>();
+  private final List<Summary.Violation> violations = new ArrayList<>();
+  private final Set<String> violationKeys = new HashSet<>();
+  private final ArrayDeque<Block> work = new ArrayDeque<>();
+  private final Set<Block> queued = new HashSet<>();
+  private final Value ctxPc;
+  private Value ret;
+  private Value thrown;
+  private Map<Object, Value> exitState = new HashMap<>();
+
+  FlowAnalysis(Program p, Program.Key key) {
+    this.p = p;
+    this.lat = p.lattice;
+    this.key = key;
+    this.body = key.body();
+    Value bottom = Value.of(lat.bottom());
+    this.ret = bottom;
+    this.thrown = bottom;
+    this.ctxPc = key.pc() == lat.bottom() ? bottom : new Value(key.pc(), new Origin.ContextPc());
+  }
+
+  Summary run() {
+    Map<Object, Value> init = new HashMap<>();
+    init.put(THIS, at(key.in().get(0), new Origin.Param(-1, "this")));
+    for (int i = 0; i < body.params.size(); i++) {
+      VariableElement param = body.params.get(i);
+      int declared = p.declared(param);
+      Value v = at(key.in().get(i + 1), new Origin.Param(i, param.getSimpleName().toString()));
+      if (declared >= 0) {
+        Value d = at(declared, new Origin.Declared("parameter", param.getSimpleName().toString(), p.line(param)));
+        v = p.linear.isLinear(param.asType()) ? d.join(v, lat) : d;
+      }
+      init.put(param, v);
+    }
+    Block entry = body.cfg.getEntryBlock();
+    in.put(entry, init);
+    enqueue(entry);
+    while (!work.isEmpty()) {
+      Block b = work.poll();
+      queued.remove(b);
+      process(b);
+    }
+    List<Value> out = new ArrayList<>();
+    out.add(exitState.getOrDefault(THIS, Value.of(lat.bottom())));
+    for (VariableElement param : body.params) {
+      out.add(exitState.getOrDefault(param, Value.of(lat.bottom())));
+    }
+    if (body.element != null) {
+      int declaredRet = p.declared(body.element);
+      if (declaredRet >= 0) {
+        ret = at(declaredRet, new Origin.Declared("return of", body.name, p.line(body.element)));
+      }
+    }
+    return new Summary(ret, out, thrown, List.copyOf(violations));
+  }
+
+  private Value at(int label, Origin origin) {
+    return label == lat.bottom() ? Value.of(label) : new Value(label, origin);
+  }
+
+  private void enqueue(Block b) {
+    if (b != null && queued.add(b)) {
+      work.add(b);
+    }
+  }
+
+  // ---- blocks -------------------------------------------------------------------------------
+
+  private Value pcOf(Block b) {
+    Value pc = ctxPc;
+    for (Block c : body.controllers.getOrDefault(b, List.of())) {
+      pc = pc.join(branch.get(c), lat);
+    }
+    return pc;
+  }
+
+  private void process(Block b) {
+    Map<Object, Value> state = new HashMap<>(in.getOrDefault(b, Map.of()));
+    Value pc = pcOf(b);
+    if (b instanceof ConditionalBlock) {
+      Value cond = pc;
+      for (Block pred : b.getPredecessors()) {
+        Node last = pred.getLastNode();
+        if (last != null) {
+          cond = cond.join(values.get(last), lat);
+        }
+      }
+      raiseBranch(b, cond);
+    }
+    for (Node n : b.getNodes()) {
+      Value v = transfer(n, state, pc, b);
+      values.put(n, v);
+    }
+    if (b == body.cfg.getRegularExitBlock() || b == body.cfg.getExceptionalExitBlock()) {
+      exitState = joinStates(exitState, state);
+    }
+    for (Block s : MethodBody.allSuccessors(b)) {
+      Map<Object, Value> old = in.get(s);
+      Map<Object, Value> merged = old == null ? state : joinStates(old, state);
+      if (old == null || !sameLabels(old, merged)) {
+        in.put(s, merged);
+        enqueue(s);
+      }
+    }
+  }
+
+  private void raiseBranch(Block b, Value v) {
+    Value old = branch.get(b);
+    Value next = old == null ? v : old.join(v, lat);
+    if (old == null || old.label() != next.label()) {
+      branch.put(b, next);
+      if (next.label() != lat.bottom()) {
+        for (Block r : body.regions.getOrDefault(b, List.of())) {
+          if (in.containsKey(r)) {
+            enqueue(r);
+          }
+        }
+      }
+    }
+  }
+
+  private Map<Object, Value> joinStates(Map<Object, Value> a, Map<Object, Value> b) {
+    Map<Object, Value> out = new HashMap<>(a);
+    b.forEach((k, v) -> out.merge(k, v, (x, y) -> x.join(y, lat)));
+    return out;
+  }
+
+  private static boolean sameLabels(Map<Object, Value> a, Map<Object, Value> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (var e : a.entrySet()) {
+      Value o = b.get(e.getKey());
+      if (o == null || o.label() != e.getValue().label()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- nodes --------------------------------------------------------------------------------
+
+  private Value val(Node n) {
+    Value v = n == null ? null : values.get(n);
+    return v == null ? Value.of(lat.bottom()) : v;
+  }
+
+  private Value transfer(Node n, Map<Object, Value> state, Value pc, Block block) {
+    Value bottom = Value.of(lat.bottom());
+    switch (n) {
+      case LocalVariableNode l -> {
+        VariableElement e = l.getElement();
+        Value v = state.get(e);
+        if (v == null) {
+          v = p.captured.get(e);
+        }
+        return v == null ? bottom : v;
+      }
+      case ThisNode t -> {
+        return state.getOrDefault(THIS, bottom);
+      }
+      case ValueLiteralNode lit -> {
+        return bottom;
+      }
+      case ClassNameNode c -> {
+        return bottom;
+      }
+      case FunctionalInterfaceNode f -> {
+        return bottom;
+      }
+      case VariableDeclarationNode d -> {
+        Element e = TreeUtils.elementFromDeclaration(d.getTree());
+        int declared = p.declared(e);
+        if (declared >= 0) {
+          state.put(e, at(declared, new Origin.Declared("variable", d.getName(), p.line(e))));
+        }
+        return bottom;
+      }
+      case FieldAccessNode f -> {
+        return readField(f);
+      }
+      case ArrayAccessNode a -> {
+        return val(a.getArray()).join(val(a.getIndex()), lat);
+      }
+      case AssignmentNode a -> {
+        Value v = val(a.getExpression()).join(pc, lat);
+        assign(a, a.getTarget(), v, state, pc);
+        return v;
+      }
+      case MethodInvocationNode mi -> {
+        return call(mi, state, pc, block);
+      }
+      case ObjectCreationNode oc -> {
+        return construct(oc, state, pc, block);
+      }
+      case ReturnNode r -> {
+        Value v = val(r.getResult()).join(pc, lat);
+        ret = ret.join(v, lat);
+        checkDeclaredReturn(r, v);
+        return bottom;
+      }
+      case LambdaResultExpressionNode r -> {
+        ret = ret.join(val(r.getResult()).join(pc, lat), lat);
+        return bottom;
+      }
+      case ThrowNode t -> {
+        thrown = thrown.join(pc, lat);
+        return bottom;
+      }
+      default -> {
+        Value v = bottom;
+        for (Node o : n.getOperands()) {
+          v = v.join(val(o), lat);
+        }
+        return v;
+      }
+    }
+  }
+
+  private Value readField(FieldAccessNode f) {
+    VariableElement e = f.getElement();
+    int d = p.declared(e);
+    Value v = d < 0 ? Value.of(lat.bottom()) : at(d, new Origin.Declared("field", qualified(e), p.line(e)));
+    Node recv = f.getReceiver();
+    if (!f.isStatic() && recv != null && (ownedBy(recv) || recv.getType().getKind() == TypeKind.ARRAY)) {
+      v = v.join(val(recv), lat);
+    }
+    return v;
+  }
+
+  /** True if the object {@code n} denotes is linear: its fields are part of one owned value. */
+  private boolean ownedBy(Node n) {
+    if (n instanceof ThisNode) {
+      return body.linearThis;
+    }
+    return p.linear.isLinear(n.getType());
+  }
+
+  private void assign(Node at, Node target, Value v, Map<Object, Value> state, Value pc) {
+    switch (target) {
+      case LocalVariableNode l -> {
+        VariableElement e = l.getElement();
+        int declared = p.declared(e);
+        Value d = declared < 0 ? null : at(declared, new Origin.Declared("variable", l.getName(), p.line(e)));
+        if (p.linear.isLinear(e.asType())) {
+          state.put(e, d == null ? v : d.join(v, lat));
+        } else if (d != null) {
+          if (!lat.leq(v.label(), declared)) {
+            violation(at, "value assigned to " + lat.name(declared) + " variable '" + l.getName() + "'", v);
+          }
+          state.put(e, d);
+        } else {
+          state.put(e, v);
+        }
+        if (body.enclosing == null || !body.params.contains(e)) {
+          p.captured.merge(e, state.get(e), (x, y) -> x.join(y, lat));
+        }
+      }
+      case FieldAccessNode f -> {
+        Node recv = f.getReceiver();
+        if (!f.isStatic() && recv != null && ownedBy(recv)) {
+          writeInto(at, recv, v, state, "field '" + f.getFieldName() + "'");
+        } else {
+          int d = p.declared(f.getElement());
+          int bound = d < 0 ? lat.bottom() : d;
+          if (!lat.leq(v.label(), bound)) {
+            violation(at, "value written into " + lat.name(bound) + " field '" + qualified(f.getElement()) + "'", v);
+          }
+        }
+      }
+      case ArrayAccessNode a -> writeInto(at, a.getArray(), v.join(val(a.getIndex()), lat), state, "array element");
+      default -> {}
+    }
+  }
+
+  /**
+   * A write of {@code v} into the object {@code obj} denotes: a strong update when the object is
+   * (owned by) a linear local or receiver, else a check against the object's fixed label.
+   */
+  private void writeInto(Node at, Node obj, Value v, Map<Object, Value> state, String what) {
+    Value bottom = Value.of(lat.bottom());
+    switch (obj) {
+      case LocalVariableNode l -> {
+        VariableElement e = l.getElement();
+        Value cur = state.getOrDefault(e, p.captured.getOrDefault(e, bottom));
+        if (p.linear.isLinear(e.asType())) {
+          state.put(e, cur.join(v, lat));
+        } else if (!lat.leq(v.label(), cur.label())) {
+          violation(at, "value written into " + lat.name(cur.label()) + " object '" + l.getName() + "' (" + what + ")", v);
+        }
+      }
+      case ThisNode t -> {
+        Value cur = state.getOrDefault(THIS, bottom);
+        if (body.linearThis) {
+          state.put(THIS, cur.join(v, lat));
+        } else if (!lat.leq(v.label(), cur.label())) {
+          violation(at, "value written into " + lat.name(cur.label()) + " object 'this' (" + what + ")", v);
+        }
+      }
+      case FieldAccessNode f when !f.isStatic() && f.getReceiver() != null && ownedBy(f.getReceiver()) ->
+          writeInto(at, f.getReceiver(), v, state, what);
+      case FieldAccessNode f -> {
+        int d = p.declared(f.getElement());
+        int bound = d < 0 ? lat.bottom() : d;
+        if (!lat.leq(v.label(), bound)) {
+          violation(at, "value written into " + lat.name(bound) + " field '" + qualified(f.getElement()) + "' (" + what + ")", v);
+        }
+      }
+      case ArrayAccessNode a -> writeInto(at, a.getArray(), v, state, what);
+      // What an accessor of a linear value returns (Owned.get()) is part of that value.
+      case MethodInvocationNode mi when mi.getTarget().getReceiver() != null
+          && !(mi.getTarget().getReceiver() instanceof ClassNameNode)
+          && ownedBy(mi.getTarget().getReceiver()) ->
+          writeInto(at, mi.getTarget().getReceiver(), v, state, what);
+      default -> {
+        Value cur = val(obj);
+        if (!lat.leq(v.label(), cur.label()) && !p.linear.isLinear(obj.getType())) {
+          violation(at, "value written into " + lat.name(cur.label()) + " object (" + what + ")", v);
+        }
+      }
+    }
+  }
+
+  private void checkDeclaredReturn(ReturnNode r, Value v) {
+    if (body.element == null) {
+      return;
+    }
+    int d = p.declared(body.element);
+    if (d >= 0 && !lat.leq(v.label(), d)) {
+      violation(r, "value returned from " + body.name + ", declared " + lat.name(d), v);
+    }
+  }
+
+  // ---- calls --------------------------------------------------------------------------------
+
+  private Value call(MethodInvocationNode mi, Map<Object, Value> state, Value pc, Block block) {
+    ExecutableElement m = mi.getTarget().getMethod();
+    boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
+    Node recv = isStatic ? null : mi.getTarget().getReceiver();
+    List<Node> args = mi.getArguments();
+    if (Signatures.owner(m).equals("dev.custody.ifc.Declassify") && m.getSimpleName().contentEquals("to")) {
+      return declassify(mi, args);
+    }
+    TypeMirror recvType = recv == null ? null : recv.getType();
+    String channel = recvType == null ? null : JdkModels.channel(m, recvType, p.types);
+    boolean sinkChecked = checkChannels(mi, m, args, pc, channel);
+    List<MethodBody> targets = p.targets(m, !isStatic && !(recv instanceof ThisNode t && isSuper(mi)));
+    Value result;
+    if (!targets.isEmpty()) {
+      result = applySummaries(mi, targets, recv, args, state, pc, block);
+    } else {
+      result = Value.of(lat.bottom());
+      if (recv != null) {
+        result = result.join(val(recv), lat);
+      }
+      Value argsJoin = Value.of(lat.bottom());
+      for (Node a : args) {
+        argsJoin = argsJoin.join(val(a), lat);
+      }
+      result = result.join(argsJoin, lat);
+      if (!sinkChecked && channel == null) {
+        int target = isStatic ? JdkModels.staticWriteTarget(m) : -1;
+        if (target >= 0 && target < args.size()) {
+          Value written = pc;
+          for (int i = 0; i < args.size(); i++) {
+            written = i == target ? written : written.join(val(args.get(i)), lat);
+          }
+          writeInto(mi, args.get(target), written, state, simpleName(m));
+        } else if (recv != null && !(recv instanceof ClassNameNode)
+            && !JdkModels.readOnly(m, recvType, p.types)) {
+          writeInto(mi, recv, argsJoin.join(pc, lat), state, simpleName(m));
+        }
+      }
+    }
+    int declaredRet = p.declared(m);
+    if (declaredRet >= 0) {
+      result = at(declaredRet, new Origin.Declared("return of", simpleName(m), p.line(m)));
+    }
+    int src = p.policy.isEmpty() ? -1 : p.policy.source(m, 0, lat, p.types, p.elements);
+    if (src >= 0) {
+      result = result.join(at(src, new Origin.Declared("policy source", simpleName(m), line(mi))), lat);
+    }
+    return result;
+  }
+
+  private static boolean isSuper(MethodInvocationNode mi) {
+    return mi.getTree() != null && mi.getTree().getMethodSelect().toString().startsWith("super.");
+  }
+
+  private Value construct(ObjectCreationNode oc, Map<Object, Value> state, Value pc, Block block) {
+    ExecutableElement ctor = TreeUtils.elementFromUse(oc.getTree());
+    List<Node> args = oc.getArguments();
+    checkChannels(oc, ctor, args, pc, null);
+    List<MethodBody> targets = ctor == null ? List.of() : p.targets(ctor, false);
+    if (!targets.isEmpty()) {
+      applySummaries(oc, targets, null, args, state, pc, block);
+      return lastOut.get(0);
+    }
+    Value v = Value.of(lat.bottom());
+    for (Node a : args) {
+      v = v.join(val(a), lat);
+    }
+    return v;
+  }
+
+  /** Checks channel bounds on the arguments; true if the method is a sink. */
+  private boolean checkChannels(Node call, ExecutableElement m, List<Node> args, Value pc, String defaultChannel) {
+    if (m == null) {
+      return false;
+    }
+    boolean sink = defaultChannel != null;
+    List<? extends VariableElement> params = m.getParameters();
+    for (int i = 0; i < args.size(); i++) {
+      VariableElement param = params.get(Math.min(i, params.size() - 1));
+      int bound = p.channel(param);
+      int policy = p.policy.isEmpty() ? -1 : p.policy.sink(m, Math.min(i, params.size() - 1) + 1, lat, p.types, p.elements);
+      if (policy >= 0) {
+        bound = bound < 0 ? policy : meet(bound, policy);
+      }
+      if (bound < 0 && defaultChannel != null) {
+        bound = lat.bottom();
+      }
+      if (bound < 0) {
+        continue;
+      }
+      sink = true;
+      Value v = val(args.get(i)).join(pc, lat);
+      if (!lat.leq(v.label(), bound)) {
+        String name = defaultChannel != null ? defaultChannel : simpleName(m);
+        violation(call, "value reaches " + lat.name(bound) + " channel " + name, v);
+      }
+    }
+    if (args.isEmpty() && defaultChannel != null && !lat.leq(pc.label(), lat.bottom())) {
+      violation(call, "value reaches " + lat.name(lat.bottom()) + " channel " + defaultChannel, pc);
+    }
+    return sink;
+  }
+
+  /** The greatest label below both (exists in a finite lattice with bottom). */
+  private int meet(int a, int b) {
+    int best = lat.bottom();
+    for (int c = 0; c < lat.names().size(); c++) {
+      if (lat.leq(c, a) && lat.leq(c, b) && lat.leq(best, c)) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private List<Value> lastOut = List.of();
+
+  private Value applySummaries(Node call, List<MethodBody> targets, Node recv, List<Node> args,
+      Map<Object, Value> state, Value pc, Block block) {
+    List<Value> argVals = new ArrayList<>();
+    argVals.add(recv == null ? Value.of(lat.bottom()) : val(recv));
+    for (Node a : args) {
+      argVals.add(val(a));
+    }
+    Value result = Value.of(lat.bottom());
+    Value throwsUnder = Value.of(lat.bottom());
+    List<Value> outs = new ArrayList<>();
+    for (MethodBody t : targets) {
+      List<Integer> inLabels = new ArrayList<>();
+      inLabels.add(argVals.get(0).label());
+      for (int i = 0; i < t.params.size(); i++) {
+        Value a = i + 1 < argVals.size() ? argVals.get(i + 1) : Value.of(lat.bottom());
+        if (i == t.params.size() - 1 && t.element != null && t.element.isVarArgs()) {
+          for (int j = i + 2; j < argVals.size(); j++) {
+            a = a.join(argVals.get(j), lat);
+          }
+        }
+        VariableElement param = t.params.get(i);
+        int declared = p.declared(param);
+        if (declared >= 0 && !p.linear.isLinear(param.asType()) && !lat.leq(a.join(pc, lat).label(), declared)) {
+          violation(call, "value passed to " + lat.name(declared) + " parameter '" + param.getSimpleName() + "' of " + t.name,
+              a.join(pc, lat));
+        }
+        inLabels.add(a.label());
+      }
+      Summary s = p.request(key, new Program.Key(t, List.copyOf(inLabels), pc.label()));
+      result = result.join(translate(s.ret(), argVals, pc), lat);
+      throwsUnder = throwsUnder.join(translate(s.thrown(), argVals, pc), lat);
+      for (int i = 0; i < s.out().size(); i++) {
+        Value o = translate(s.out().get(i), argVals, pc);
+        if (outs.size() <= i) {
+          outs.add(o);
+        } else {
+          outs.set(i, outs.get(i).join(o, lat));
+        }
+      }
+      for (Summary.Violation v : s.violations()) {
+        if (v.contextDependent()) {
+          violation(call, v.text() + " in " + t.name + " (line " + v.ctx().lineOf(v.at()) + ")",
+              translate(v.value(), argVals, pc));
+        }
+      }
+    }
+    lastOut = outs;
+    thrown = thrown.join(throwsUnder, lat);
+    if (block instanceof ExceptionBlock && body.regions.containsKey(block)) {
+      raiseBranch(block, throwsUnder.join(pc, lat));
+    }
+    // Effects: the receiver, and borrowed linear arguments, leave the call with the callee's exit labels.
+    if (recv != null && !outs.isEmpty() && !lat.leq(outs.get(0).label(), argVals.get(0).label())) {
+      writeInto(call, recv, outs.get(0), state, "call of " + targets.get(0).name);
+    }
+    MethodBody first = targets.get(0);
+    for (int i = 0; i < args.size() && i < first.params.size(); i++) {
+      VariableElement param = first.params.get(i);
+      if (LinearTypes.isBorrowed(param) && p.linear.isLinear(param.asType())
+          && i + 1 < outs.size() && !lat.leq(outs.get(i + 1).label(), argVals.get(i + 1).label())) {
+        writeInto(call, args.get(i), outs.get(i + 1), state, "call of " + first.name);
+      }
+    }
+    return result;
+  }
+
+  /** Rewrites a callee's context-dependent origins with the caller's. */
+  private Value translate(Value v, List<Value> argVals, Value pc) {
+    if (v.origin() instanceof Origin.Param param) {
+      int i = param.index() + 1;
+      Origin o = i < argVals.size() ? argVals.get(i).origin() : null;
+      return new Value(v.label(), o != null ? o : v.origin());
+    }
+    if (v.origin() instanceof Origin.ContextPc) {
+      return new Value(v.label(), pc.origin() != null ? pc.origin() : v.origin());
+    }
+    return v;
+  }
+
+  private Value declassify(MethodInvocationNode mi, List<Node> args) {
+    if (args.size() != 2 || !(args.get(0) instanceof StringLiteralNode s)) {
+      return val(args.isEmpty() ? null : args.get(args.size() - 1));
+    }
+    int target = lat.index(s.getValue());
+    if (target < 0) {
+      return val(args.get(1));
+    }
+    return at(target, new Origin.Declared("declassification to '" + s.getValue() + "'", mi.getTree().toString(), line(mi)));
+  }
+
+  // ---- reporting ----------------------------------------------------------------------------
+
+  private void violation(Node at, String text, Value v) {
+    Tree tree = at.getTree();
+    if (tree == null) {
+      return;
+    }
+    String k = System.identityHashCode(tree) + ":" + text;
+    if (violationKeys.add(k)) {
+      violations.add(new Summary.Violation(tree, body.ctx, text, v));
+    } else {
+      for (int i = 0; i < violations.size(); i++) {
+        Summary.Violation old = violations.get(i);
+        if (old.at() == tree && old.text().equals(text) && !Objects.equals(old.value(), v)) {
+          violations.set(i, new Summary.Violation(tree, body.ctx, text, old.value().join(v, lat)));
+        }
+      }
+    }
+  }
+
+  private long line(Node n) {
+    return n.getTree() == null ? -1 : body.ctx.lineOf(n.getTree());
+  }
+
+  private static String simpleName(ExecutableElement m) {
+    String owner = m.getEnclosingElement().getSimpleName().toString();
+    return m.getKind() == ElementKind.CONSTRUCTOR ? "new " + owner : owner + "." + m.getSimpleName();
+  }
+
+  private static String qualified(VariableElement f) {
+    return f.getEnclosingElement().getSimpleName() + "." + f.getSimpleName();
+  }
+}

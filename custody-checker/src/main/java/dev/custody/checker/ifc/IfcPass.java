@@ -1,0 +1,279 @@
+package dev.custody.checker.ifc;
+
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import dev.custody.checker.CheckerContext;
+import dev.custody.checker.CheckerPass;
+import dev.custody.checker.Reporter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The information-flow pass, {@code [custody.ifc]} (DESIGN.md §3, "Information flow").
+ *
+ * <p>During javac's {@code ANALYZE} events it collects the control-flow graph of every method,
+ * constructor, lambda and initializer of the compiled sources, checks that every {@code @Label},
+ * {@code @Channel} and {@code Declassify.to} names a label of the lattice (an unknown name is an
+ * error at the annotation), and lists each declassification as a note for auditors. When the
+ * compilation ends ({@link #finish()}) it computes per-context method summaries bottom-up over
+ * the call graph ({@link Program}) and reports every flow that exceeds a bound:
+ *
+ * <pre>
+ * Buffer.java:16: error: [custody.ifc] secret value reaches public channel PrintStream.println; source: variable 'sec' (line 13)
+ * </pre>
+ *
+ * <p><b>Configuration.</b> The lattice is, in order of precedence: the file named by {@code
+ * -Xplugin:"Custody lattice=FILE"}; else a {@code custody-lattice.properties} on the source path
+ * or class path (for Maven, {@code src/main/resources}); else the domains of the RIFL policy;
+ * else {@code public ⊑ secret}. The format is in {@link Lattice}. A RIFL flow policy for code
+ * without annotations is named by {@code -Xplugin:"Custody policy=FILE.xml"} ({@link FlowPolicy}).
+ *
+ * <p><b>Assumptions.</b> Library methods follow {@link JdkModels}. Exceptions thrown by library
+ * code are not treated as implicit flows (only {@code throw} statements and compiled callees that
+ * throw are); field initializers are not checked. Not thread-safe; one instance per compilation.
+ */
+public final class IfcPass implements CheckerPass {
+  public static final String KEY = "custody.ifc";
+  static final String PROPERTIES = "custody-lattice.properties";
+
+  private final Map<String, String> settings;
+  private Program program;
+  private boolean configFailed;
+  private final List<Runnable> pendingNotes = new ArrayList<>();
+
+  public IfcPass(Map<String, String> settings) {
+    this.settings = Map.copyOf(settings);
+  }
+
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  @Override
+  public void check(ClassTree topLevelClass, CheckerContext ctx) {
+    Reporter r = ctx.reporter(KEY);
+    if (program == null && !configFailed) {
+      try {
+        program = configure(ctx);
+      } catch (IllegalArgumentException | IOException e) {
+        configFailed = true;
+        r.error(topLevelClass, "bad information-flow configuration: " + e.getMessage());
+      }
+    }
+    if (program == null) {
+      return;
+    }
+    new Collector(ctx, r).scan(ctx.pathOf(topLevelClass), null);
+  }
+
+  @Override
+  public void finish() {
+    if (program == null) {
+      return;
+    }
+    Program prog = program;
+    program = null;
+    Map<MethodBody, Summary> entries = prog.run();
+    Lattice lat = prog.lattice;
+    for (Summary s : entries.values()) {
+      for (Summary.Violation v : s.violations()) {
+        String source = v.value().origin() == null ? "" : "; source: " + v.value().origin().describe();
+        v.ctx().reporter(KEY).error(v.at(), lat.name(v.value().label()) + " " + v.text() + source);
+      }
+    }
+    pendingNotes.forEach(Runnable::run);
+  }
+
+  private Program configure(CheckerContext ctx) throws IOException {
+    FlowPolicy policy = FlowPolicy.empty();
+    String policyFile = settings.get("policy");
+    if (policyFile != null) {
+      policy = FlowPolicy.parseRifl(Path.of(policyFile));
+    }
+    Lattice lattice;
+    String latticeFile = settings.get("lattice");
+    if (latticeFile != null) {
+      lattice = load(Files.newBufferedReader(Path.of(latticeFile), StandardCharsets.UTF_8), latticeFile);
+    } else {
+      lattice = fromPath(ctx);
+      if (lattice == null) {
+        lattice = policy.lattice(policyFile);
+      }
+      if (lattice == null) {
+        lattice = Lattice.defaultLattice();
+      }
+    }
+    for (FlowPolicy.Spec s : policy.all()) {
+      if (FlowPolicy.labelOf(s.domain(), lattice) < 0) {
+        throw new IllegalArgumentException("policy file " + s.where() + ": unknown label '" + s.domain()
+            + "' for " + s.owner() + "." + s.signature() + " (lattice " + lattice.names() + ")");
+      }
+    }
+    return new Program(lattice, policy, ctx.types(), ctx.elements());
+  }
+
+  private static Lattice fromPath(CheckerContext ctx) throws IOException {
+    for (StandardLocation loc : List.of(StandardLocation.SOURCE_PATH, StandardLocation.CLASS_PATH)) {
+      FileObject fo;
+      try {
+        fo = ctx.processingEnv().getFiler().getResource(loc, "", PROPERTIES);
+      } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        continue;
+      }
+      InputStream in;
+      try {
+        in = fo.openInputStream();
+      } catch (IOException e) {
+        continue;
+      }
+      try (Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+        return load(reader, fo.getName());
+      }
+    }
+    return null;
+  }
+
+  private static Lattice load(Reader reader, String where) throws IOException {
+    try (reader) {
+      Properties props = new Properties();
+      props.load(reader);
+      return Lattice.parse(props, where);
+    }
+  }
+
+  /** Collects bodies and declaration lines, validates label names, lists declassifications. */
+  private final class Collector extends TreePathScanner<Void, MethodBody> {
+    private final CheckerContext ctx;
+    private final Reporter reporter;
+
+    Collector(CheckerContext ctx, Reporter reporter) {
+      this.ctx = ctx;
+      this.reporter = reporter;
+    }
+
+    @Override
+    public Void visitVariable(VariableTree tree, MethodBody enclosing) {
+      Element e = ctx.trees().getElement(getCurrentPath());
+      if (e != null) {
+        program.declLines.put(e, ctx.lineOf(tree));
+      }
+      return super.visitVariable(tree, enclosing);
+    }
+
+    @Override
+    public Void visitMethod(MethodTree tree, MethodBody enclosing) {
+      ExecutableElement e = (ExecutableElement) ctx.trees().getElement(getCurrentPath());
+      if (e != null) {
+        program.declLines.put(e, ctx.lineOf(tree));
+      }
+      MethodBody body = null;
+      if (tree.getBody() != null && e != null) {
+        TypeElement owner = (TypeElement) e.getEnclosingElement();
+        boolean linearThis = !e.getModifiers().contains(Modifier.STATIC) && program.linear.isLinearClass(owner);
+        body = new MethodBody(owner.getSimpleName() + "." + e.getSimpleName(), e, tree, ctx,
+            ctx.cfg(getCurrentPath()), List.copyOf(e.getParameters()), linearThis, null);
+        program.add(body);
+      }
+      return super.visitMethod(tree, body);
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree tree, MethodBody enclosing) {
+      List<VariableElement> params = new ArrayList<>();
+      for (VariableTree v : tree.getParameters()) {
+        params.add((VariableElement) ctx.trees().getElement(new TreePath(getCurrentPath(), v)));
+      }
+      MethodBody outer = enclosing;
+      String name = (outer == null ? "" : outer.name) + " lambda (line " + ctx.lineOf(tree) + ")";
+      MethodBody body = new MethodBody(name, null, tree, ctx, ctx.cfg(getCurrentPath()), params,
+          outer != null && outer.linearThis, outer);
+      program.add(body);
+      return super.visitLambdaExpression(tree, body);
+    }
+
+    @Override
+    public Void visitBlock(BlockTree tree, MethodBody enclosing) {
+      if (getCurrentPath().getParentPath().getLeaf() instanceof ClassTree c) {
+        Element owner = ctx.trees().getElement(getCurrentPath().getParentPath());
+        MethodBody body = new MethodBody(owner.getSimpleName() + (tree.isStatic() ? ".<clinit>" : ".<init>"),
+            null, tree, ctx, ctx.cfg(getCurrentPath()), List.of(),
+            !tree.isStatic() && owner instanceof TypeElement te && program.linear.isLinearClass(te), null);
+        program.add(body);
+        return super.visitBlock(tree, body);
+      }
+      return super.visitBlock(tree, enclosing);
+    }
+
+    @Override
+    public Void visitAnnotation(AnnotationTree tree, MethodBody enclosing) {
+      Element type = ctx.trees().getElement(new TreePath(getCurrentPath(), tree.getAnnotationType()));
+      if (type instanceof TypeElement te
+          && (te.getQualifiedName().contentEquals(Program.LABEL) || te.getQualifiedName().contentEquals(Program.CHANNEL))
+          && tree.getArguments().size() == 1) {
+        ExpressionTree arg = tree.getArguments().get(0);
+        if (arg instanceof AssignmentTree a) {
+          arg = a.getExpression();
+        }
+        if (arg instanceof LiteralTree lit && lit.getValue() instanceof String name && program.lattice.index(name) < 0) {
+          reporter.error(tree, "unknown label '" + name + "' (the lattice has " + program.lattice.names() + ")");
+        }
+      }
+      return super.visitAnnotation(tree, enclosing);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree tree, MethodBody enclosing) {
+      Element e = ctx.trees().getElement(getCurrentPath());
+      if (e instanceof ExecutableElement m && m.getSimpleName().contentEquals("to")
+          && ((TypeElement) m.getEnclosingElement()).getQualifiedName().contentEquals("dev.custody.ifc.Declassify")) {
+        declassification(tree);
+      }
+      return super.visitMethodInvocation(tree, enclosing);
+    }
+
+    private void declassification(MethodInvocationTree tree) {
+      List<? extends ExpressionTree> args = tree.getArguments();
+      if (args.size() != 2 || !(args.get(0) instanceof LiteralTree lit) || !(lit.getValue() instanceof String target)) {
+        reporter.error(tree, "Declassify.to needs a constant label name as its first argument");
+        return;
+      }
+      if (program.lattice.index(target) < 0) {
+        reporter.error(args.get(0), "unknown label '" + target + "' (the lattice has " + program.lattice.names() + ")");
+        return;
+      }
+      Tree value = args.get(1);
+      Reporter r = reporter;
+      long line = ctx.lineOf(tree);
+      String file = ctx.compilationUnit().getSourceFile().getName();
+      pendingNotes.add(() -> r.note(tree, "declassification to '" + target + "' of " + value + " at "
+          + file.substring(file.lastIndexOf('/') + 1) + ":" + line + " (audit)"));
+    }
+  }
+}

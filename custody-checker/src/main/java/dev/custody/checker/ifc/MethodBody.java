@@ -1,0 +1,191 @@
+package dev.custody.checker.ifc;
+
+import dev.custody.checker.CheckerContext;
+import com.sun.source.tree.Tree;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+import org.checkerframework.nullaway.dataflow.cfg.ControlFlowGraph;
+import org.checkerframework.nullaway.dataflow.cfg.block.Block;
+import org.checkerframework.nullaway.dataflow.cfg.block.ConditionalBlock;
+import org.checkerframework.nullaway.dataflow.cfg.block.ExceptionBlock;
+import org.checkerframework.nullaway.dataflow.cfg.block.SingleSuccessorBlock;
+import org.checkerframework.nullaway.dataflow.cfg.block.SpecialBlock;
+import org.checkerframework.nullaway.dataflow.cfg.node.Node;
+
+/**
+ * One analysable body (method, constructor, lambda or initializer) with its control-flow graph
+ * and the control dependences derived from post-dominators.
+ *
+ * <p>A block is control-dependent on a branch block B when it lies on a path from one of B's
+ * successors that has not yet reached B's immediate post-dominator, where control rejoins. The
+ * analysis raises the pc only inside that region, so code after a secret {@code if} is not
+ * tainted, while code after a secret early {@code return} or {@code throw} is (its branch's
+ * post-dominator is the method exit).
+ *
+ * <p>Post-dominance is computed on the CFG with normal edges plus the exceptional edges of
+ * {@code throw} statements and of calls to compiled methods that may throw; the exceptional edges
+ * of library calls are left out (library exceptions are not treated as implicit flows; see the
+ * checker's documentation). Not thread-safe.
+ */
+final class MethodBody {
+  final String name;
+  final ExecutableElement element; // null for lambdas and initializers
+  final Tree tree;
+  final CheckerContext ctx;
+  final ControlFlowGraph cfg;
+  final List<VariableElement> params;
+  final boolean linearThis;
+  final MethodBody enclosing; // for lambdas: the body that declares them
+  final List<Block> blocks = new ArrayList<>();
+  final Map<Block, Integer> index = new HashMap<>();
+  /** For each block, the branch blocks it is control-dependent on. */
+  final Map<Block, List<Block>> controllers = new HashMap<>();
+  /** For each branch block, the blocks it controls. */
+  final Map<Block, List<Block>> regions = new HashMap<>();
+
+  MethodBody(String name, ExecutableElement element, Tree tree, CheckerContext ctx, ControlFlowGraph cfg,
+      List<VariableElement> params, boolean linearThis, MethodBody enclosing) {
+    this.name = name;
+    this.element = element;
+    this.tree = tree;
+    this.ctx = ctx;
+    this.cfg = cfg;
+    this.params = params;
+    this.linearThis = linearThis;
+    this.enclosing = enclosing;
+    for (Block b : cfg.getDepthFirstOrderedBlocks()) {
+      index.put(b, blocks.size());
+      blocks.add(b);
+    }
+  }
+
+  /** Every successor, exceptional ones included: where dataflow facts go. */
+  static List<Block> allSuccessors(Block b) {
+    List<Block> out = new ArrayList<>();
+    if (b instanceof ConditionalBlock c) {
+      out.add(c.getThenSuccessor());
+      out.add(c.getElseSuccessor());
+      return out;
+    }
+    if (b instanceof SingleSuccessorBlock s && s.getSuccessor() != null) {
+      out.add(s.getSuccessor());
+    }
+    if (b instanceof ExceptionBlock e) {
+      for (Set<Block> bs : e.getExceptionalSuccessors().values()) {
+        for (Block t : bs) {
+          if (!out.contains(t)) {
+            out.add(t);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Computes post-dominators and control-dependence regions; {@code throwingEdge} says which exceptional edges count. */
+  void computeControlDependence(Predicate<Node> throwingEdge) {
+    int n = blocks.size();
+    int exit = n;
+    List<List<Integer>> succ = new ArrayList<>();
+    for (Block b : blocks) {
+      List<Integer> s = new ArrayList<>();
+      if (b instanceof SpecialBlock sb && sb.getSpecialType() != SpecialBlock.SpecialBlockType.ENTRY) {
+        s.add(exit);
+      } else if (b instanceof ConditionalBlock c) {
+        add(s, c.getThenSuccessor());
+        add(s, c.getElseSuccessor());
+      } else {
+        if (b instanceof SingleSuccessorBlock ss && ss.getSuccessor() != null) {
+          add(s, ss.getSuccessor());
+        }
+        if (b instanceof ExceptionBlock e && throwingEdge.test(e.getNode())) {
+          for (Set<Block> bs : e.getExceptionalSuccessors().values()) {
+            for (Block t : bs) {
+              add(s, t);
+            }
+          }
+        }
+      }
+      succ.add(s);
+    }
+    BitSet[] pdom = new BitSet[n + 1];
+    for (int i = 0; i < n; i++) {
+      pdom[i] = new BitSet(n + 1);
+      pdom[i].set(0, n + 1);
+    }
+    pdom[exit] = new BitSet(n + 1);
+    pdom[exit].set(exit);
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = n - 1; i >= 0; i--) {
+        BitSet next = new BitSet(n + 1);
+        if (succ.get(i).isEmpty()) {
+          next.set(0, n + 1);
+        } else {
+          next.set(0, n + 1);
+          for (int s : succ.get(i)) {
+            next.and(pdom[s]);
+          }
+        }
+        next.set(i);
+        if (!next.equals(pdom[i])) {
+          pdom[i] = next;
+          changed = true;
+        }
+      }
+    }
+    for (int x = 0; x < n; x++) {
+      List<Integer> s = succ.get(x);
+      if (s.size() < 2) {
+        continue;
+      }
+      int ipdom = -1;
+      if (pdom[x].cardinality() < n + 1) { // x reaches the exit
+        for (int d = pdom[x].nextSetBit(0); d >= 0; d = pdom[x].nextSetBit(d + 1)) {
+          if (d != x && (ipdom < 0 || pdom[d].cardinality() > pdom[ipdom].cardinality())) {
+            ipdom = d;
+          }
+        }
+      }
+      List<Block> region = new ArrayList<>();
+      BitSet seen = new BitSet(n + 1);
+      Deque<Integer> work = new ArrayDeque<>(s);
+      while (!work.isEmpty()) {
+        int b = work.pop();
+        if (b == ipdom || b == exit || seen.get(b)) {
+          continue;
+        }
+        seen.set(b);
+        region.add(blocks.get(b));
+        work.addAll(succ.get(b));
+      }
+      Block xb = blocks.get(x);
+      regions.put(xb, region);
+      for (Block r : region) {
+        controllers.computeIfAbsent(r, k -> new ArrayList<>()).add(xb);
+      }
+    }
+  }
+
+  private void add(List<Integer> s, Block b) {
+    Integer i = index.get(b);
+    if (i != null && !s.contains(i)) {
+      s.add(i);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,267 @@
+package dev.custody.checker.ifc;
+
+import dev.custody.checker.LinearTypes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import org.checkerframework.nullaway.dataflow.cfg.node.MethodInvocationNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.Node;
+import org.checkerframework.nullaway.dataflow.cfg.node.ObjectCreationNode;
+import org.checkerframework.nullaway.dataflow.cfg.node.ThrowNode;
+import org.checkerframework.nullaway.javacutil.TreeUtils;
+
+/**
+ * The information-flow analysis of one compilation: every body collected from the compiled
+ * sources, their per-context {@link Summary summaries} and the fixpoint that computes them.
+ *
+ * <p>Summaries are tabulated per (method, labels of receiver and arguments, pc): the same helper
+ * called with public and with secret arguments gets two summaries. They are computed on demand,
+ * bottom-up from callers' requests, by a worklist: when a summary changes, every analysis that
+ * read it is redone, so recursion converges to a fixpoint (labels only rise, the lattice is
+ * finite). Not thread-safe.
+ */
+final class Program {
+  static final String LABEL = "dev.custody.ifc.Label";
+  static final String CHANNEL = "dev.custody.ifc.Channel";
+
+  final Lattice lattice;
+  final FlowPolicy policy;
+  final Types types;
+  final Elements elements;
+  final LinearTypes linear;
+  final List<MethodBody> bodies = new ArrayList<>();
+  final Map<ExecutableElement, MethodBody> byElement = new HashMap<>();
+  final Map<Element, Long> declLines = new HashMap<>();
+  /** Labels that captured locals may hold, joined over the enclosing bodies' analyses. */
+  final Map<Element, Value> captured = new HashMap<>();
+  private final Set<ExecutableElement> mayThrow = new HashSet<>();
+  private final Map<Key, Summary> memo = new HashMap<>();
+  private final Map<Key, Set<Key>> readers = new HashMap<>();
+  private final ArrayDeque<Key> work = new ArrayDeque<>();
+  private final Set<Key> queued = new HashSet<>();
+  private final Map<ExecutableElement, List<MethodBody>> overriders = new HashMap<>();
+
+  /** A calling context: labels of receiver (index 0) and parameters, and the pc. */
+  record Key(MethodBody body, List<Integer> in, int pc) {}
+
+  Program(Lattice lattice, FlowPolicy policy, Types types, Elements elements) {
+    this.lattice = lattice;
+    this.policy = policy;
+    this.types = types;
+    this.elements = elements;
+    this.linear = new LinearTypes(types);
+  }
+
+  void add(MethodBody body) {
+    bodies.add(body);
+    if (body.element != null) {
+      byElement.put(body.element, body);
+    }
+  }
+
+  /** Runs the analysis to its fixpoint and returns the entry summary of every body. */
+  Map<MethodBody, Summary> run() {
+    computeMayThrow();
+    for (MethodBody b : bodies) {
+      b.computeControlDependence(this::throwsHere);
+    }
+    Map<MethodBody, Key> entries = new LinkedHashMap<>();
+    for (MethodBody b : bodies) {
+      Key k = entryKey(b);
+      entries.put(b, k);
+      request(null, k);
+    }
+    drain();
+    // Lambdas read labels their enclosing bodies gave captured locals; redo them once those are final.
+    for (MethodBody b : bodies) {
+      if (b.enclosing != null) {
+        enqueue(entries.get(b));
+      }
+    }
+    drain();
+    Map<MethodBody, Summary> out = new LinkedHashMap<>();
+    entries.forEach((b, k) -> out.put(b, memo.get(k)));
+    return out;
+  }
+
+  private void drain() {
+    while (!work.isEmpty()) {
+      Key k = work.poll();
+      queued.remove(k);
+      Summary next = new FlowAnalysis(this, k).run();
+      Summary old = memo.get(k);
+      memo.put(k, next);
+      if (!next.sameLabels(old)) {
+        for (Key r : readers.getOrDefault(k, Set.of())) {
+          enqueue(r);
+        }
+      }
+    }
+  }
+
+  private void enqueue(Key k) {
+    if (queued.add(k)) {
+      work.add(k);
+    }
+  }
+
+  /** The current summary of {@code callee}; {@code reader} is redone whenever it changes. */
+  Summary request(Key reader, Key callee) {
+    if (reader != null) {
+      readers.computeIfAbsent(callee, x -> new HashSet<>()).add(reader);
+    }
+    Summary s = memo.get(callee);
+    if (s == null) {
+      s = Summary.bottom(callee.body().params.size(), lattice);
+      memo.put(callee, s);
+      enqueue(callee);
+    }
+    return s;
+  }
+
+  /** The context a body is checked in on its own: declared labels, bottom elsewhere. */
+  Key entryKey(MethodBody b) {
+    List<Integer> in = new ArrayList<>();
+    in.add(lattice.bottom());
+    for (var p : b.params) {
+      int d = declared(p);
+      in.add(d < 0 ? lattice.bottom() : d);
+    }
+    return new Key(b, in, lattice.bottom());
+  }
+
+  /** The bodies a call of {@code m} may run: its own (if compiled) and compiled overriders. */
+  List<MethodBody> targets(ExecutableElement m, boolean virtual) {
+    MethodBody own = byElement.get(m);
+    if (!virtual || m.getModifiers().contains(Modifier.FINAL) || m.getModifiers().contains(Modifier.PRIVATE)) {
+      return own == null ? List.of() : List.of(own);
+    }
+    return overriders.computeIfAbsent(m, x -> {
+      List<MethodBody> out = new ArrayList<>();
+      for (MethodBody b : bodies) {
+        if (b.element == null) {
+          continue;
+        }
+        if (b.element.equals(m)
+            || (b.element.getSimpleName().equals(m.getSimpleName())
+                && elements.overrides(b.element, m, (TypeElement) b.element.getEnclosingElement()))) {
+          out.add(b);
+        }
+      }
+      return out;
+    });
+  }
+
+  // ---- labels declared in the source -------------------------------------------------------
+
+  /** The label of {@code @Label} on {@code e}, or -1 (unannotated or unknown name). */
+  int declared(Element e) {
+    String name = annotationValue(e, LABEL);
+    int l = name == null ? -1 : lattice.index(name);
+    if (e instanceof javax.lang.model.element.VariableElement ve
+        && ve.getEnclosingElement() instanceof ExecutableElement m
+        && !policy.isEmpty()) {
+      int src = policy.source(m, m.getParameters().indexOf(ve) + 1, lattice, types, elements);
+      if (src >= 0) {
+        l = l < 0 ? src : lattice.join(l, src);
+      }
+    }
+    return l;
+  }
+
+  /** The bound of {@code @Channel} on a parameter, or -1. */
+  int channel(Element param) {
+    String name = annotationValue(param, CHANNEL);
+    return name == null ? -1 : lattice.index(name);
+  }
+
+  static String annotationValue(Element e, String annotation) {
+    if (e == null) {
+      return null;
+    }
+    for (AnnotationMirror am : e.getAnnotationMirrors()) {
+      if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation)) {
+        for (var en : am.getElementValues().entrySet()) {
+          if (en.getKey().getSimpleName().contentEquals("value")) {
+            AnnotationValue v = en.getValue();
+            return String.valueOf(v.getValue());
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  long line(Element e) {
+    return declLines.getOrDefault(e, 0L);
+  }
+
+  // ---- exceptions ---------------------------------------------------------------------------
+
+  /** True if the exceptional edges of the block holding {@code n} are implicit flows. */
+  boolean throwsHere(Node n) {
+    if (n instanceof ThrowNode) {
+      return true;
+    }
+    ExecutableElement m = calleeOf(n);
+    if (m == null) {
+      return false;
+    }
+    for (MethodBody t : targets(m, n instanceof MethodInvocationNode)) {
+      if (mayThrow.contains(t.element)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static ExecutableElement calleeOf(Node n) {
+    if (n instanceof MethodInvocationNode mi) {
+      return mi.getTarget().getMethod();
+    }
+    if (n instanceof ObjectCreationNode oc) {
+      return TreeUtils.elementFromUse(oc.getTree());
+    }
+    return null;
+  }
+
+  /** Compiled methods that throw, directly or through compiled callees (a fixpoint on the call graph). */
+  private void computeMayThrow() {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (MethodBody b : bodies) {
+        if (b.element == null || mayThrow.contains(b.element)) {
+          continue;
+        }
+        for (Node n : b.cfg.getAllNodes()) {
+          ExecutableElement c = calleeOf(n);
+          boolean viaCallee = false;
+          if (c != null) {
+            for (MethodBody t : targets(c, n instanceof MethodInvocationNode)) {
+              viaCallee |= t.element != null && mayThrow.contains(t.element);
+            }
+          }
+          if (n instanceof ThrowNode || viaCallee) {
+            mayThrow.add(b.element);
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+}
