@@ -98,7 +98,8 @@ public final class ConfinementPolicy {
   /** Custody packages a domain may see (exact packages, not subpackages). */
   private static final Set<String> API_PACKAGES = Set.of(
       "dev.custody", "dev.custody.ifc", "dev.custody.domains", "dev.custody.checkpoint",
-      "dev.custody.netfn", "dev.custody.domains.confine.demo");
+      "dev.custody.netfn", "dev.custody.netfn.pipeline", "dev.custody.netfn.packet",
+      "dev.custody.domains.confine.demo");
 
   /** The public API classes of this package; the rest of it (loader, validator) is internal. */
   private static final Set<String> API_CLASSES = Set.of(
