@@ -12,6 +12,8 @@ import dev.custody.Owned;
  * identity comparison of the guard array with the empty one), {@link #switchTo} and {@link
  * #restore} (plain int writes to the holder, which need no GC barrier), and a {@code try}/{@code catch} around the invocation.
  * Deadlines and guards take slower paths only when set.
+ *
+ * <p>Stateless and thread-safe; every method runs on the calling thread.
  */
 public final class ProxySupport {
   private ProxySupport() {}

@@ -48,6 +48,8 @@ public class RRefCallBenchmark {
     int process(int value) throws CrossDomainException;
 
     Owned<Payload> pass(Owned<Payload> payload) throws CrossDomainException;
+
+    void crash() throws CrossDomainException;
   }
 
   /** A small moved value. */
@@ -70,10 +72,16 @@ public class RRefCallBenchmark {
       payload.get().hits++;
       return payload;
     }
+
+    @Override
+    public void crash() {
+      throw new IllegalStateException("injected");
+    }
   }
 
   private Stage plain;
   private Stage proxy;
+  private Stage crashing;
   private Payload payload;
   private int value;
 
@@ -84,6 +92,8 @@ public class RRefCallBenchmark {
     plain = plainTarget;
     RRef<Stage> ref = domain.execute(() -> RRef.<Stage>of(new Adder()));
     proxy = new RRefCallBenchmark_StageProxy(ref);
+    Domain crashDomain = Domain.builder("bench-crash").failurePolicy(FailurePolicy.unlimited()).build();
+    crashing = new RRefCallBenchmark_StageProxy(crashDomain.execute(() -> RRef.<Stage>recoverable(Adder::new)));
     payload = new Payload();
     value = 7;
   }
@@ -98,6 +108,21 @@ public class RRefCallBenchmark {
     return proxy.process(value);
   }
 
+
+  /**
+   * A second question, the paper's recovery cost (4389 cycles in Rust): one failing call, i.e.
+   * unwinding to the domain entry, clearing the table, running recovery (a factory rebuilding the
+   * slot's object) and building the caller's exception.
+   */
+  @Benchmark
+  public Object failAndRecover() {
+    try {
+      crashing.crash();
+      throw new AssertionError("crash() returned");
+    } catch (CrossDomainException e) {
+      return e;
+    }
+  }
 
   @Benchmark
   public Payload plainOwnedCall() throws CrossDomainException {
