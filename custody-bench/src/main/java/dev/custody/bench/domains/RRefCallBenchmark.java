@@ -27,8 +27,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Same run, same target object, same argument: {@code plainCall} calls the object through its
  * interface; {@code proxyCall} calls it through the generated {@code RRefCallBenchmark_StageProxy} over an
  * {@code RRef} into another domain (slot lookup, guard check, current-domain switch and restore,
- * fault containment). The {@code Owned} pair does the same with an {@code Owned} argument that
- * the proxy moves across the boundary and the callee returns. Overhead in cycles = (proxy ns −
+ * fault containment). The {@code Owned} variants pass an {@code Owned} argument that the proxy
+ * moves across the boundary and the callee returns: {@code plainOwnedCall} without any move,
+ * {@code plainOwnedMovedCall} with the same single {@code Owned.move()} the proxy does (so
+ * {@code proxyOwnedCall − plainOwnedMovedCall} is the proxy's own overhead and {@code
+ * plainOwnedMovedCall − plainOwnedCall} the cost of the move in custody-core). Overhead in cycles = (proxy ns −
  * plain ns) × nominal CPU frequency (read from /proc/cpuinfo "cpu MHz").
  */
 @State(Scope.Thread)
@@ -95,9 +98,16 @@ public class RRefCallBenchmark {
     return proxy.process(value);
   }
 
+
   @Benchmark
   public Payload plainOwnedCall() throws CrossDomainException {
     return plain.pass(Owned.of(payload)).take();
+  }
+
+  /** The plain call plus the one {@code Owned.move()} that the proxy performs: isolates the move. */
+  @Benchmark
+  public Payload plainOwnedMovedCall() throws CrossDomainException {
+    return plain.pass(Owned.of(payload).move()).take();
   }
 
   @Benchmark

@@ -1,5 +1,6 @@
 package dev.custody.netfn.io;
 
+import dev.custody.Borrowed;
 import dev.custody.netfn.packet.Bytes;
 import dev.custody.netfn.packet.EthernetView;
 import dev.custody.netfn.packet.Ipv4View;
@@ -104,7 +105,7 @@ public final class FlowGenerator implements PacketSource {
   }
 
   @Override
-  public int fill(PacketBatch batch) {
+  public int fill(@Borrowed PacketBatch batch) {
     if (limit >= 0 && produced >= limit) {
       return -1;
     }

@@ -1,5 +1,6 @@
 package dev.custody.netfn.io;
 
+import dev.custody.Borrowed;
 import dev.custody.netfn.packet.PacketBatch;
 import java.io.IOException;
 
@@ -11,7 +12,7 @@ public interface PacketSource extends AutoCloseable {
    * Appends packets to {@code batch} (borrowed) until it is full or nothing more is ready; returns
    * how many were added, or -1 once the source is exhausted and will never produce again.
    */
-  int fill(PacketBatch batch) throws IOException;
+  int fill(@Borrowed PacketBatch batch) throws IOException;
 
   @Override
   default void close() throws IOException {}

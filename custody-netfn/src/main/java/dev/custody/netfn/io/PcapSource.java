@@ -1,5 +1,6 @@
 package dev.custody.netfn.io;
 
+import dev.custody.Borrowed;
 import dev.custody.netfn.packet.PacketBatch;
 import dev.custody.netfn.pcap.PcapFormatException;
 import dev.custody.netfn.pcap.PcapReader;
@@ -22,7 +23,7 @@ public final class PcapSource implements PacketSource {
   }
 
   @Override
-  public int fill(PacketBatch batch) throws IOException {
+  public int fill(@Borrowed PacketBatch batch) throws IOException {
     if (done) {
       return -1;
     }

@@ -1,5 +1,6 @@
 package dev.custody.netfn.io;
 
+import dev.custody.Borrowed;
 import dev.custody.netfn.packet.PacketBatch;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -36,7 +37,7 @@ public final class UdpSource implements PacketSource {
   }
 
   @Override
-  public int fill(PacketBatch batch) throws IOException {
+  public int fill(@Borrowed PacketBatch batch) throws IOException {
     int added = 0;
     while (!batch.isFull()) {
       int i = batch.append(0);

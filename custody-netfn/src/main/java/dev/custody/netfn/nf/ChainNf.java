@@ -67,7 +67,7 @@ public final class ChainNf implements NetFunction {
     }
   }
 
-  private void drop(PacketBatch batch, int i, DropReason reason) {
+  private void drop(@Borrowed PacketBatch batch, int i, DropReason reason) {
     drops.count(reason);
     batch.drop(i);
   }

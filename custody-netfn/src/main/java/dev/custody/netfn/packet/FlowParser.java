@@ -1,5 +1,6 @@
 package dev.custody.netfn.packet;
 
+import dev.custody.Borrowed;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -20,7 +21,7 @@ public final class FlowParser {
   private int protocol;
 
   /** Parses packet {@code i} of {@code batch}; null on success, else why it must be dropped. */
-  public DropReason parse(PacketBatch batch, int i) {
+  public DropReason parse(@Borrowed PacketBatch batch, int i) {
     return parse(batch.segment(i), batch.length(i));
   }
 

@@ -1,5 +1,6 @@
 package dev.custody.netfn.pcap;
 
+import dev.custody.Borrowed;
 import dev.custody.netfn.packet.PacketBatch;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -149,7 +150,7 @@ public final class PcapReader implements AutoCloseable {
    * Reads packets into {@code batch} until it is full or the file ends; returns how many were
    * added (0 at end of file). Stops early, without error, if the pool has no free buffer.
    */
-  public int readInto(PacketBatch batch) throws IOException {
+  public int readInto(@Borrowed PacketBatch batch) throws IOException {
     int added = 0;
     while (!batch.isFull()) {
       if (!nextPacket()) {

@@ -1,5 +1,6 @@
 package dev.custody.netfn.pcap;
 
+import dev.custody.Borrowed;
 import dev.custody.netfn.packet.PacketBatch;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class PcapWriter implements AutoCloseable {
   }
 
   /** Appends every live packet of {@code batch}; the batch is only borrowed. */
-  public void write(PacketBatch batch) throws IOException {
+  public void write(@Borrowed PacketBatch batch) throws IOException {
     for (int i = 0; i < batch.size(); i++) {
       if (!batch.isDropped(i)) {
         write(batch.segment(i), batch.length(i), batch.timestampNanos(i));

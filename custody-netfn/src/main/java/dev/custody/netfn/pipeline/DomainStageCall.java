@@ -24,6 +24,10 @@ public final class DomainStageCall implements StageCall {
     this.proxy = proxy;
   }
 
+  // The batch moves into the stage. If the stage fails it never hands the batch back, and the
+  // StageCall contract reclaims its buffers here (close is idempotent): a deliberate use after
+  // move on the failure path, like Rust dropping a value during unwinding.
+  @SuppressWarnings("custody.ownership")
   @Override
   public PacketBatch call(PacketBatch batch) throws StageFailedException {
     try {

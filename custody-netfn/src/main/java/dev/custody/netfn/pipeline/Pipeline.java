@@ -75,11 +75,11 @@ public final class Pipeline {
     for (int s = 0; s < stages.size(); s++) {
       StageCall stage = stages.get(s);
       int entering = batch.liveCount();
-      PacketBatch handedIn = batch;
       try {
         batch = stage.call(batch);
       } catch (StageFailedException e) {
-        handedIn.close(); // idempotent: the call released it already
+        // The batch moved into the call, which released its buffers when the stage failed
+        // (StageCall's contract); there is nothing left to close here.
         lost += entering;
         failures++;
         onFailure.accept(e);

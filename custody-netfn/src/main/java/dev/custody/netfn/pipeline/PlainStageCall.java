@@ -19,6 +19,10 @@ public final class PlainStageCall implements StageCall {
     this.name = name;
   }
 
+  // The batch moves into the stage. If the stage fails it never hands the batch back, and the
+  // StageCall contract reclaims its buffers here (close is idempotent): a deliberate use after
+  // move on the failure path, like Rust dropping a value during unwinding.
+  @SuppressWarnings("custody.ownership")
   @Override
   public PacketBatch call(PacketBatch batch) throws StageFailedException {
     try {
