@@ -40,7 +40,7 @@ class DemoTest {
     boolean ok = new RollbackTour(new Style(new PrintStream(buf, true, StandardCharsets.UTF_8), false)).run();
     String text = buf.toString(StandardCharsets.UTF_8);
     assertThat(ok).as(text).isTrue();
-    assertThat(text).contains("before: 3 rules").contains("after:  3 rules").contains("is DENY  (rolled back");
+    assertThat(text).contains("update failed: rule update 2").contains("rolled back: 3 rules").contains("the half-applied batch is gone");
   }
 
   @Test
