@@ -19,6 +19,8 @@ import dev.custody.netfn.maglev.Maglev;
 import dev.custody.netfn.nf.FirewallNf;
 import dev.custody.netfn.nf.MaglevNf;
 import dev.custody.netfn.packet.Bytes;
+import dev.custody.netfn.packet.EthernetView;
+import dev.custody.netfn.packet.Ipv4View;
 import dev.custody.netfn.packet.PacketBatch;
 import dev.custody.netfn.packet.PacketPool;
 import dev.custody.netfn.pcap.PcapWriter;
@@ -41,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The packet part of {@code custody demo}, reusable: writes a pcap of synthetic flows (with a few
- * malformed packets), then reads it back through firewall → Maglev → sink, each stage in its own
+ * malformed packets and a few whose TTL runs out at the next hop), then reads it back through firewall → Maglev → sink, each stage in its own
  * protection domain, with a fault injected into Maglev mid-stream. The Maglev domain recovers
  * (its stage is rebuilt) and the run finishes; the result says what was forwarded, dropped and
  * lost, and the pool's occupancy at the end (0: nothing leaked).
@@ -292,9 +294,13 @@ public final class PipelineDemo {
     }
   }
 
-  /** Synthetic flows; every 97th packet is made malformed (bad IHL) to show counted drops. */
+  /**
+   * Synthetic flows; every 97th packet is made malformed (bad IHL) and every 89th arrives with TTL
+   * 1 (checksum fixed), which a router stage must drop, to show counted drops.
+   */
   private static void writeInput(PacketPool pool, Path file, int packets) throws IOException {
     FlowGenerator gen = new FlowGenerator(300, 128, 0.4, packets, 42);
+    Ipv4View ip = new Ipv4View();
     try (PcapSink sink = new PcapSink(file)) {
       int written = 0;
       while (true) {
@@ -304,6 +310,11 @@ public final class PipelineDemo {
           break;
         }
         for (int i = 0; i < b.size(); i++, written++) {
+          if (written % 89 == 88 && ip.wrap(b.segment(i), EthernetView.HEADER_LENGTH,
+              b.length(i) - EthernetView.HEADER_LENGTH) == null) {
+            ip.setTtl(1);
+            ip.updateChecksum();
+          }
           if (written % 97 == 96) {
             Bytes.u8(b.segment(i), 14, 0x42);
           }

@@ -67,7 +67,8 @@ class PipelineDemoTest {
       assertThat(c.jar()).isEqualTo(plugin);
       assertThat(c.classLoader()).isEqualTo("confined:hop");
       assertThat(c.generation()).isEqualTo(1); // the fault hit Maglev, not the confined stage
-      assertThat(c.dropped()).isZero(); // the firewall already dropped the malformed packets
+      // The TTL-1 packets (every 89th) the firewall let through; malformed ones it dropped itself.
+      assertThat(c.dropped()).isBetween(30L, 46L);
     });
     assertThat(r.failures()).isEqualTo(1);
     assertThat(r.faultMessage()).contains("maglev").contains("injected fault");
