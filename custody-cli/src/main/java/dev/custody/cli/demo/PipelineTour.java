@@ -54,7 +54,7 @@ public final class PipelineTour {
         + "), called through the same StageProxy as the other stages");
     out.line("source   " + r.inputPcap() + "  (" + r.packets() + " packets, written by the demo)");
     out.line("rules    " + String.join("; ", r.rules()));
-    out.line("batches  " + r.batches() + " of up to 32 packets, moved between stages as Owned<PacketBatch>: no copies");
+    out.line("batches  " + r.batches() + " of up to 32 packets, the linear PacketBatch moves from stage to stage: no copies");
     out.blank();
     out.line(out.warn("fault injected") + " into Maglev on batch 40:");
     out.line("    caller saw: " + r.faultMessage());
