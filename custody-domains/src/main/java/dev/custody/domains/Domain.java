@@ -484,22 +484,26 @@ public final class Domain {
     } else {
       owner = markFailed(cause);
     }
-    List<Throwable> releaseErrors = new ArrayList<>();
-    releaseMoved(moved, releaseErrors);
+    // The cause caught here was thrown on this thread below the domain entry: its stack trace
+    // already shows the caller's frames, so ours would only repeat them at a cost. A deadline's
+    // cause comes from the watchdog thread; then we record our own.
+    boolean trace = reported != cause || reported == null;
+    List<Throwable> errors = releaseMoved(moved, null);
     DomainFailedException e;
     if (host) {
       e = new DomainFailedException(
-          "call " + m + " into the host failed: " + cause, this, m, cause, false, false, false);
+          () -> "call " + m + " into the host failed: " + cause, this, m, cause, trace, false, false);
+      addAll(e, errors);
     } else if (owner) {
-      e = recoverAfter(reported, caller, m, releaseErrors);
+      e = recoverAfter(reported, caller, m, trace, errors);
     } else {
+      State st = state;
+      Throwable r = reported;
       e = new DomainFailedException(
-          "domain '" + name + "' failed in " + m + " while already " + state.name().toLowerCase()
-              + ": " + reported,
-          this, m, reported, false, state == State.DEAD, false);
-    }
-    for (Throwable t : releaseErrors) {
-      e.addSuppressed(t);
+          () -> "domain '" + name + "' failed in " + m + " while already "
+              + st.name().toLowerCase() + ": " + r,
+          this, m, reported, trace, st == State.DEAD, false);
+      addAll(e, errors);
     }
     return e;
   }
@@ -509,70 +513,96 @@ public final class Domain {
     if (dl.disarm()) {
       return;
     }
-    List<Throwable> errors = new ArrayList<>();
-    DomainFailedException e =
-        dl.recoveryOwner
-            ? recoverAfter(dl.cause, caller, m, errors)
-            : new DomainFailedException(
-                "domain '" + name + "' ran past its deadline in " + m, this, m, dl.cause, false,
-                state == State.DEAD, false);
-    for (Throwable t : errors) {
-      e.addSuppressed(t);
-    }
-    throw e;
+    throw dl.recoveryOwner
+        ? recoverAfter(dl.cause, caller, m, true, null)
+        : new DomainFailedException(
+            "domain '" + name + "' ran past its deadline in " + m, this, m, dl.cause, false,
+            state == State.DEAD, false);
   }
 
+  /**
+   * Releases what the failed domain owned, applies the failure policy and runs recovery; returns
+   * the caller's exception, with {@code errors} (release failures so far, or null) and any new
+   * ones attached as suppressed. Messages are built lazily (see {@link DomainFailedException}).
+   */
   private DomainFailedException recoverAfter(
-      Throwable cause, Domain caller, DomainMethod m, List<Throwable> errors) {
+      Throwable cause, Domain caller, DomainMethod m, boolean trace, List<Throwable> errors) {
     CallContext cx = CallContext.get();
     int prev = cx.domainId;
     cx.domainId = id;
     recoverer = Thread.currentThread();
-    String what = "domain '" + name + "' failed in " + m + " (called from '" + caller.name() + "'): " + cause;
+    DomainFailedException e;
     try {
-      releaseOwned(errors);
+      errors = releaseOwned(errors);
       if (tooManyFailures()) {
         die();
-        return new DomainFailedException(
-            what + "; " + policy.maxFailures() + " failures within " + policy.window()
-                + ", domain is dead",
-            this, m, cause, false, true, false);
-      }
-      state = State.RECOVERING;
-      List<Slot> pending = pendingSlots();
-      RecoveryContext rc = new RecoveryContext(this, cause, pending, failureCount);
-      try {
-        recovery.recover(rc);
-        for (Slot s : pending) {
-          if (!rc.staged.containsKey(s) && s.factory != null && !s.revoked) {
-            rc.staged.put(s, Objects.requireNonNull(s.factory.get(), "recoverable factory returned null"));
-          }
-        }
-      } catch (Throwable re) {
-        die();
-        DomainFailedException e = new DomainFailedException(
-            what + "; recovery failed (" + re + "), domain is dead", this, m, cause, false, true, false);
-        e.addSuppressed(re);
-        return e;
-      }
-      synchronized (tableLock) {
-        for (Slot s : pending) {
-          Object t = rc.staged.get(s);
-          if (s.revoked) {
-            continue;
-          }
-          if (t != null) {
-            s.target = t;
-          } else {
-            revokeLocked(s);
-          }
+        e = new DomainFailedException(
+            () -> failedIn(m, caller, cause) + "; " + policy.maxFailures() + " failures within "
+                + policy.window() + ", domain is dead",
+            this, m, cause, trace, true, false);
+      } else {
+        state = State.RECOVERING;
+        Throwable re = recover(cause);
+        if (re != null) {
+          die();
+          e = new DomainFailedException(
+              () -> failedIn(m, caller, cause) + "; recovery failed (" + re + "), domain is dead",
+              this, m, cause, trace, true, false);
+          e.addSuppressed(re);
+        } else {
+          state = State.RUNNING;
+          e = new DomainFailedException(
+              () -> failedIn(m, caller, cause) + "; domain recovered", this, m, cause, trace, false,
+              true);
         }
       }
-      state = State.RUNNING;
-      return new DomainFailedException(what + "; domain recovered", this, m, cause, false, false, true);
     } finally {
       recoverer = null;
       cx.domainId = prev;
+    }
+    addAll(e, errors);
+    return e;
+  }
+
+  /** Runs the recovery function and publishes its slots; the recovery's failure, or null. */
+  private Throwable recover(Throwable cause) {
+    List<Slot> pending = pendingSlots();
+    RecoveryContext rc = new RecoveryContext(this, cause, pending, failureCount);
+    try {
+      recovery.recover(rc);
+      for (Slot s : pending) {
+        if (!rc.staged.containsKey(s) && s.factory != null && !s.revoked) {
+          rc.staged.put(s, Objects.requireNonNull(s.factory.get(), "recoverable factory returned null"));
+        }
+      }
+    } catch (Throwable re) {
+      return re;
+    }
+    synchronized (tableLock) {
+      for (Slot s : pending) {
+        Object t = rc.staged.get(s);
+        if (s.revoked) {
+          continue;
+        }
+        if (t != null) {
+          s.target = t;
+        } else {
+          revokeLocked(s);
+        }
+      }
+    }
+    return null;
+  }
+
+  private String failedIn(DomainMethod m, Domain caller, Throwable cause) {
+    return "domain '" + name + "' failed in " + m + " (called from '" + caller.name() + "'): " + cause;
+  }
+
+  private static void addAll(DomainFailedException e, List<Throwable> errors) {
+    if (errors != null) {
+      for (Throwable t : errors) {
+        e.addSuppressed(t);
+      }
     }
   }
 
@@ -610,18 +640,23 @@ public final class Domain {
     releaseOwned(null);
   }
 
-  private void releaseOwned(List<Throwable> errors) {
-    List<AutoCloseable> toClose;
+  /** Closes and forgets what the domain owns; returns {@code errors} plus any close failures. */
+  private List<Throwable> releaseOwned(List<Throwable> errors) {
+    AutoCloseable[] toClose;
     synchronized (ownedLock) {
-      toClose = new ArrayList<>(owned.keySet());
+      if (owned.isEmpty()) {
+        return errors;
+      }
+      toClose = owned.keySet().toArray(new AutoCloseable[0]);
       owned.clear();
     }
     for (AutoCloseable c : toClose) {
-      closeQuietly(c, errors);
+      errors = closeQuietly(c, errors);
     }
+    return errors;
   }
 
-  private static void releaseMoved(Object[] moved, List<Throwable> errors) {
+  private static List<Throwable> releaseMoved(Object[] moved, List<Throwable> errors) {
     for (Object o : moved) {
       if (o instanceof Owned<?> h && h.isLive()) {
         Object v;
@@ -631,20 +666,24 @@ public final class Domain {
           continue;
         }
         if (v instanceof AutoCloseable c) {
-          closeQuietly(c, errors);
+          errors = closeQuietly(c, errors);
         }
       }
     }
+    return errors;
   }
 
-  private static void closeQuietly(AutoCloseable c, List<Throwable> errors) {
+  /** Closes {@code c}; returns {@code errors} with its failure added (allocating it if null). */
+  private static List<Throwable> closeQuietly(AutoCloseable c, List<Throwable> errors) {
     try {
       c.close();
     } catch (Throwable t) {
-      if (errors != null) {
-        errors.add(t);
+      if (errors == null) {
+        errors = new ArrayList<>(2);
       }
+      errors.add(t);
     }
+    return errors;
   }
 
   @Override
