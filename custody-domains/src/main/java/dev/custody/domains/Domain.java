@@ -77,7 +77,7 @@ public final class Domain {
   }
 
   static final Guard[] NO_GUARDS = new Guard[0];
-  private static final Object[] NO_MOVED = new Object[0];
+  static final Object[] NO_MOVED = new Object[0];
   private static final AtomicInteger IDS = new AtomicInteger();
   private static final Domain HOST = new Domain("host", true, new Builder("host"));
   private static final VarHandle STATE;
@@ -566,21 +566,31 @@ public final class Domain {
 
   /** Runs the recovery function and publishes its slots; the recovery's failure, or null. */
   private Throwable recover(Throwable cause) {
-    List<Slot> pending = pendingSlots();
+    Slot[] pending = pendingSlots();
     RecoveryContext rc = new RecoveryContext(this, cause, pending, failureCount);
+    for (Slot s : pending) {
+      s.staged = null;
+      s.pendingIn = rc;
+    }
     try {
       recovery.recover(rc);
       for (Slot s : pending) {
-        if (!rc.staged.containsKey(s) && s.factory != null && !s.revoked) {
-          rc.staged.put(s, Objects.requireNonNull(s.factory.get(), "recoverable factory returned null"));
+        if (s.staged == null && s.factory != null && !s.revoked) {
+          s.staged = Objects.requireNonNull(s.factory.get(), "recoverable factory returned null");
         }
       }
     } catch (Throwable re) {
+      for (Slot s : pending) {
+        s.staged = null;
+        s.pendingIn = null;
+      }
       return re;
     }
     synchronized (tableLock) {
       for (Slot s : pending) {
-        Object t = rc.staged.get(s);
+        Object t = s.staged;
+        s.staged = null;
+        s.pendingIn = null;
         if (s.revoked) {
           continue;
         }
@@ -606,12 +616,19 @@ public final class Domain {
     }
   }
 
-  private List<Slot> pendingSlots() {
+  private Slot[] pendingSlots() {
     synchronized (tableLock) {
-      List<Slot> l = new ArrayList<>();
+      int n = 0;
       for (int i = 0; i < tableEnd; i++) {
         if (table[i] != null && table[i].target == null) {
-          l.add(table[i]);
+          n++;
+        }
+      }
+      Slot[] l = new Slot[n];
+      n = 0;
+      for (int i = 0; i < tableEnd; i++) {
+        if (table[i] != null && table[i].target == null) {
+          l[n++] = table[i];
         }
       }
       return l;
@@ -619,6 +636,9 @@ public final class Domain {
   }
 
   private boolean tooManyFailures() {
+    if (policy.maxFailures() == Integer.MAX_VALUE) {
+      return false; // 2^31 failures cannot fit in any window: no clock, no bookkeeping
+    }
     long now = System.nanoTime();
     long window = policy.window().toNanos();
     recentFailures.addLast(now);

@@ -16,6 +16,10 @@ final class Slot {
   volatile Object target;
   volatile boolean revoked;
   RRef<?> primary;
+  /** The recovery that must re-populate this slot, while it runs; recovering thread only. */
+  RecoveryContext pendingIn;
+  /** The target staged by that recovery (null: none yet); recovering thread only. */
+  Object staged;
 
   Slot(Domain domain, int index, Object target, Class<?> type, Supplier<?> factory) {
     this.domain = domain;
