@@ -80,11 +80,19 @@ public final class Domain {
   static final Object[] NO_MOVED = new Object[0];
   private static final AtomicInteger IDS = new AtomicInteger();
   private static final Domain HOST = new Domain("host", true, new Builder("host"));
+  // Release stores (a plain store on x86, no fence) for the writes on the recovery path: each is
+  // published to readers that read the volatile fields, and nothing on that path needs the
+  // store-load ordering a volatile store buys with a fence.
   private static final VarHandle STATE;
+  private static final VarHandle LAST_FAILURE;
+  private static final VarHandle FAILURE_COUNT;
 
   static {
     try {
-      STATE = MethodHandles.lookup().findVarHandle(Domain.class, "state", State.class);
+      MethodHandles.Lookup l = MethodHandles.lookup();
+      STATE = l.findVarHandle(Domain.class, "state", State.class);
+      LAST_FAILURE = l.findVarHandle(Domain.class, "lastFailure", Throwable.class);
+      FAILURE_COUNT = l.findVarHandle(Domain.class, "failureCount", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -100,7 +108,11 @@ public final class Domain {
   volatile Guard[] guards;
 
   private volatile State state = State.RUNNING;
-  private volatile Thread recoverer;
+  /**
+   * The thread running recovery. Written (plainly) before the release store of RECOVERING and read
+   * only after reading that state, so a reader that sees RECOVERING sees the recoverer.
+   */
+  private Thread recoverer;
 
   private final Object tableLock = new Object();
   private Slot[] table = new Slot[8];
@@ -109,6 +121,8 @@ public final class Domain {
 
   private final Object ownedLock = new Object();
   private final Map<AutoCloseable, Boolean> owned = new IdentityHashMap<>();
+  /** False only while {@link #owned} is empty; lets recovery skip the lock when nothing is owned. */
+  private volatile boolean ownsAny;
 
   /** Failure times within the policy window; touched only by the thread handling a failure. */
   private final ArrayDeque<Long> recentFailures = new ArrayDeque<>();
@@ -320,6 +334,7 @@ public final class Domain {
     synchronized (ownedLock) {
       if (state != State.DEAD) {
         owned.put(resource, Boolean.TRUE);
+        ownsAny = true;
         return resource;
       }
     }
@@ -457,13 +472,13 @@ public final class Domain {
     if (host || !STATE.compareAndSet(this, State.RUNNING, State.FAILED)) {
       return false;
     }
-    lastFailure = cause;
-    failureCount++;
+    LAST_FAILURE.setRelease(this, cause);
+    FAILURE_COUNT.setRelease(this, failureCount + 1); // only the CAS winner writes it
     synchronized (tableLock) {
       for (int i = 0; i < tableEnd; i++) {
         Slot s = table[i];
         if (s != null) {
-          s.target = null;
+          Slot.TARGET.setRelease(s, null);
         }
       }
     }
@@ -541,7 +556,7 @@ public final class Domain {
                 + policy.window() + ", domain is dead",
             this, m, cause, trace, true, false);
       } else {
-        state = State.RECOVERING;
+        STATE.setRelease(this, State.RECOVERING);
         Throwable re = recover(cause);
         if (re != null) {
           die();
@@ -550,7 +565,7 @@ public final class Domain {
               this, m, cause, trace, true, false);
           e.addSuppressed(re);
         } else {
-          state = State.RUNNING;
+          STATE.setRelease(this, State.RUNNING);
           e = new DomainFailedException(
               () -> failedIn(m, caller, cause) + "; domain recovered", this, m, cause, trace, false,
               true);
@@ -595,7 +610,7 @@ public final class Domain {
           continue;
         }
         if (t != null) {
-          s.target = t;
+          Slot.TARGET.setRelease(s, t);
         } else {
           revokeLocked(s);
         }
@@ -662,13 +677,16 @@ public final class Domain {
 
   /** Closes and forgets what the domain owns; returns {@code errors} plus any close failures. */
   private List<Throwable> releaseOwned(List<Throwable> errors) {
+    // A resource whose own() has not set ownsAny yet is one registered after this release, as if
+    // it had taken the lock after us: it stays owned until the next release.
+    if (!ownsAny) {
+      return errors;
+    }
     AutoCloseable[] toClose;
     synchronized (ownedLock) {
-      if (owned.isEmpty()) {
-        return errors;
-      }
       toClose = owned.keySet().toArray(new AutoCloseable[0]);
       owned.clear();
+      ownsAny = false;
     }
     for (AutoCloseable c : toClose) {
       errors = closeQuietly(c, errors);
