@@ -77,14 +77,22 @@ public final class Domain {
   }
 
   static final Guard[] NO_GUARDS = new Guard[0];
-  private static final Object[] NO_MOVED = new Object[0];
+  static final Object[] NO_MOVED = new Object[0];
   private static final AtomicInteger IDS = new AtomicInteger();
   private static final Domain HOST = new Domain("host", true, new Builder("host"));
+  // Release stores (a plain store on x86, no fence) for the writes on the recovery path: each is
+  // published to readers that read the volatile fields, and nothing on that path needs the
+  // store-load ordering a volatile store buys with a fence.
   private static final VarHandle STATE;
+  private static final VarHandle LAST_FAILURE;
+  private static final VarHandle FAILURE_COUNT;
 
   static {
     try {
-      STATE = MethodHandles.lookup().findVarHandle(Domain.class, "state", State.class);
+      MethodHandles.Lookup l = MethodHandles.lookup();
+      STATE = l.findVarHandle(Domain.class, "state", State.class);
+      LAST_FAILURE = l.findVarHandle(Domain.class, "lastFailure", Throwable.class);
+      FAILURE_COUNT = l.findVarHandle(Domain.class, "failureCount", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -100,7 +108,11 @@ public final class Domain {
   volatile Guard[] guards;
 
   private volatile State state = State.RUNNING;
-  private volatile Thread recoverer;
+  /**
+   * The thread running recovery. Written (plainly) before the release store of RECOVERING and read
+   * only after reading that state, so a reader that sees RECOVERING sees the recoverer.
+   */
+  private Thread recoverer;
 
   private final Object tableLock = new Object();
   private Slot[] table = new Slot[8];
@@ -109,6 +121,8 @@ public final class Domain {
 
   private final Object ownedLock = new Object();
   private final Map<AutoCloseable, Boolean> owned = new IdentityHashMap<>();
+  /** False only while {@link #owned} is empty; lets recovery skip the lock when nothing is owned. */
+  private volatile boolean ownsAny;
 
   /** Failure times within the policy window; touched only by the thread handling a failure. */
   private final ArrayDeque<Long> recentFailures = new ArrayDeque<>();
@@ -320,6 +334,7 @@ public final class Domain {
     synchronized (ownedLock) {
       if (state != State.DEAD) {
         owned.put(resource, Boolean.TRUE);
+        ownsAny = true;
         return resource;
       }
     }
@@ -457,13 +472,13 @@ public final class Domain {
     if (host || !STATE.compareAndSet(this, State.RUNNING, State.FAILED)) {
       return false;
     }
-    lastFailure = cause;
-    failureCount++;
+    LAST_FAILURE.setRelease(this, cause);
+    FAILURE_COUNT.setRelease(this, failureCount + 1); // only the CAS winner writes it
     synchronized (tableLock) {
       for (int i = 0; i < tableEnd; i++) {
         Slot s = table[i];
         if (s != null) {
-          s.target = null;
+          Slot.TARGET.setRelease(s, null);
         }
       }
     }
@@ -484,22 +499,26 @@ public final class Domain {
     } else {
       owner = markFailed(cause);
     }
-    List<Throwable> releaseErrors = new ArrayList<>();
-    releaseMoved(moved, releaseErrors);
+    // The cause caught here was thrown on this thread below the domain entry: its stack trace
+    // already shows the caller's frames, so ours would only repeat them at a cost. A deadline's
+    // cause comes from the watchdog thread; then we record our own.
+    boolean trace = reported != cause || reported == null;
+    List<Throwable> errors = releaseMoved(moved, null);
     DomainFailedException e;
     if (host) {
       e = new DomainFailedException(
-          "call " + m + " into the host failed: " + cause, this, m, cause, false, false, false);
+          () -> "call " + m + " into the host failed: " + cause, this, m, cause, trace, false, false);
+      addAll(e, errors);
     } else if (owner) {
-      e = recoverAfter(reported, caller, m, releaseErrors);
+      e = recoverAfter(reported, caller, m, trace, errors);
     } else {
+      State st = state;
+      Throwable r = reported;
       e = new DomainFailedException(
-          "domain '" + name + "' failed in " + m + " while already " + state.name().toLowerCase()
-              + ": " + reported,
-          this, m, reported, false, state == State.DEAD, false);
-    }
-    for (Throwable t : releaseErrors) {
-      e.addSuppressed(t);
+          () -> "domain '" + name + "' failed in " + m + " while already "
+              + st.name().toLowerCase() + ": " + r,
+          this, m, reported, trace, st == State.DEAD, false);
+      addAll(e, errors);
     }
     return e;
   }
@@ -509,79 +528,122 @@ public final class Domain {
     if (dl.disarm()) {
       return;
     }
-    List<Throwable> errors = new ArrayList<>();
-    DomainFailedException e =
-        dl.recoveryOwner
-            ? recoverAfter(dl.cause, caller, m, errors)
-            : new DomainFailedException(
-                "domain '" + name + "' ran past its deadline in " + m, this, m, dl.cause, false,
-                state == State.DEAD, false);
-    for (Throwable t : errors) {
-      e.addSuppressed(t);
-    }
-    throw e;
+    throw dl.recoveryOwner
+        ? recoverAfter(dl.cause, caller, m, true, null)
+        : new DomainFailedException(
+            "domain '" + name + "' ran past its deadline in " + m, this, m, dl.cause, false,
+            state == State.DEAD, false);
   }
 
+  /**
+   * Releases what the failed domain owned, applies the failure policy and runs recovery; returns
+   * the caller's exception, with {@code errors} (release failures so far, or null) and any new
+   * ones attached as suppressed. Messages are built lazily (see {@link DomainFailedException}).
+   */
   private DomainFailedException recoverAfter(
-      Throwable cause, Domain caller, DomainMethod m, List<Throwable> errors) {
+      Throwable cause, Domain caller, DomainMethod m, boolean trace, List<Throwable> errors) {
     CallContext cx = CallContext.get();
     int prev = cx.domainId;
     cx.domainId = id;
     recoverer = Thread.currentThread();
-    String what = "domain '" + name + "' failed in " + m + " (called from '" + caller.name() + "'): " + cause;
+    DomainFailedException e;
     try {
-      releaseOwned(errors);
+      errors = releaseOwned(errors);
       if (tooManyFailures()) {
         die();
-        return new DomainFailedException(
-            what + "; " + policy.maxFailures() + " failures within " + policy.window()
-                + ", domain is dead",
-            this, m, cause, false, true, false);
-      }
-      state = State.RECOVERING;
-      List<Slot> pending = pendingSlots();
-      RecoveryContext rc = new RecoveryContext(this, cause, pending, failureCount);
-      try {
-        recovery.recover(rc);
-        for (Slot s : pending) {
-          if (!rc.staged.containsKey(s) && s.factory != null && !s.revoked) {
-            rc.staged.put(s, Objects.requireNonNull(s.factory.get(), "recoverable factory returned null"));
-          }
-        }
-      } catch (Throwable re) {
-        die();
-        DomainFailedException e = new DomainFailedException(
-            what + "; recovery failed (" + re + "), domain is dead", this, m, cause, false, true, false);
-        e.addSuppressed(re);
-        return e;
-      }
-      synchronized (tableLock) {
-        for (Slot s : pending) {
-          Object t = rc.staged.get(s);
-          if (s.revoked) {
-            continue;
-          }
-          if (t != null) {
-            s.target = t;
-          } else {
-            revokeLocked(s);
-          }
+        e = new DomainFailedException(
+            () -> failedIn(m, caller, cause) + "; " + policy.maxFailures() + " failures within "
+                + policy.window() + ", domain is dead",
+            this, m, cause, trace, true, false);
+      } else {
+        STATE.setRelease(this, State.RECOVERING);
+        Throwable re = recover(cause);
+        if (re != null) {
+          die();
+          e = new DomainFailedException(
+              () -> failedIn(m, caller, cause) + "; recovery failed (" + re + "), domain is dead",
+              this, m, cause, trace, true, false);
+          e.addSuppressed(re);
+        } else {
+          STATE.setRelease(this, State.RUNNING);
+          e = new DomainFailedException(
+              () -> failedIn(m, caller, cause) + "; domain recovered", this, m, cause, trace, false,
+              true);
         }
       }
-      state = State.RUNNING;
-      return new DomainFailedException(what + "; domain recovered", this, m, cause, false, false, true);
     } finally {
       recoverer = null;
       cx.domainId = prev;
     }
+    addAll(e, errors);
+    return e;
   }
 
-  private List<Slot> pendingSlots() {
+  /** Runs the recovery function and publishes its slots; the recovery's failure, or null. */
+  private Throwable recover(Throwable cause) {
+    Slot[] pending = pendingSlots();
+    RecoveryContext rc = new RecoveryContext(this, cause, pending, failureCount);
+    for (Slot s : pending) {
+      s.staged = null;
+      s.pendingIn = rc;
+    }
+    try {
+      recovery.recover(rc);
+      for (Slot s : pending) {
+        if (s.staged == null && s.factory != null && !s.revoked) {
+          s.staged = Objects.requireNonNull(s.factory.get(), "recoverable factory returned null");
+        }
+      }
+    } catch (Throwable re) {
+      for (Slot s : pending) {
+        s.staged = null;
+        s.pendingIn = null;
+      }
+      return re;
+    }
     synchronized (tableLock) {
-      List<Slot> l = new ArrayList<>();
+      for (Slot s : pending) {
+        Object t = s.staged;
+        s.staged = null;
+        s.pendingIn = null;
+        if (s.revoked) {
+          continue;
+        }
+        if (t != null) {
+          Slot.TARGET.setRelease(s, t);
+        } else {
+          revokeLocked(s);
+        }
+      }
+    }
+    return null;
+  }
+
+  private String failedIn(DomainMethod m, Domain caller, Throwable cause) {
+    return "domain '" + name + "' failed in " + m + " (called from '" + caller.name() + "'): " + cause;
+  }
+
+  private static void addAll(DomainFailedException e, List<Throwable> errors) {
+    if (errors != null) {
+      for (Throwable t : errors) {
+        e.addSuppressed(t);
+      }
+    }
+  }
+
+  private Slot[] pendingSlots() {
+    synchronized (tableLock) {
+      int n = 0;
       for (int i = 0; i < tableEnd; i++) {
         if (table[i] != null && table[i].target == null) {
-          l.add(table[i]);
+          n++;
+        }
+      }
+      Slot[] l = new Slot[n];
+      n = 0;
+      for (int i = 0; i < tableEnd; i++) {
+        if (table[i] != null && table[i].target == null) {
+          l[n++] = table[i];
         }
       }
       return l;
@@ -589,6 +651,9 @@ public final class Domain {
   }
 
   private boolean tooManyFailures() {
+    if (policy.maxFailures() == Integer.MAX_VALUE) {
+      return false; // 2^31 failures cannot fit in any window: no clock, no bookkeeping
+    }
     long now = System.nanoTime();
     long window = policy.window().toNanos();
     recentFailures.addLast(now);
@@ -610,18 +675,26 @@ public final class Domain {
     releaseOwned(null);
   }
 
-  private void releaseOwned(List<Throwable> errors) {
-    List<AutoCloseable> toClose;
+  /** Closes and forgets what the domain owns; returns {@code errors} plus any close failures. */
+  private List<Throwable> releaseOwned(List<Throwable> errors) {
+    // A resource whose own() has not set ownsAny yet is one registered after this release, as if
+    // it had taken the lock after us: it stays owned until the next release.
+    if (!ownsAny) {
+      return errors;
+    }
+    AutoCloseable[] toClose;
     synchronized (ownedLock) {
-      toClose = new ArrayList<>(owned.keySet());
+      toClose = owned.keySet().toArray(new AutoCloseable[0]);
       owned.clear();
+      ownsAny = false;
     }
     for (AutoCloseable c : toClose) {
-      closeQuietly(c, errors);
+      errors = closeQuietly(c, errors);
     }
+    return errors;
   }
 
-  private static void releaseMoved(Object[] moved, List<Throwable> errors) {
+  private static List<Throwable> releaseMoved(Object[] moved, List<Throwable> errors) {
     for (Object o : moved) {
       if (o instanceof Owned<?> h && h.isLive()) {
         Object v;
@@ -631,20 +704,24 @@ public final class Domain {
           continue;
         }
         if (v instanceof AutoCloseable c) {
-          closeQuietly(c, errors);
+          errors = closeQuietly(c, errors);
         }
       }
     }
+    return errors;
   }
 
-  private static void closeQuietly(AutoCloseable c, List<Throwable> errors) {
+  /** Closes {@code c}; returns {@code errors} with its failure added (allocating it if null). */
+  private static List<Throwable> closeQuietly(AutoCloseable c, List<Throwable> errors) {
     try {
       c.close();
     } catch (Throwable t) {
-      if (errors != null) {
-        errors.add(t);
+      if (errors == null) {
+        errors = new ArrayList<>(2);
       }
+      errors.add(t);
     }
+    return errors;
   }
 
   @Override

@@ -9,6 +9,11 @@ package dev.custody.domains;
  * cleaned up and its recovery function has run by the time the caller sees it: {@link
  * #recovered()} tells whether the domain is running again, and {@link #isDead()} whether it is
  * dead for good.
+ *
+ * <p>Cost: when the cause was thrown by the call on the calling thread (a panic in the callee),
+ * this exception records no stack trace of its own, since the cause's trace already runs from the
+ * throw through the domain entry into the caller's frames; and its message is built on the first
+ * {@link #getMessage()}. This keeps recovery cheap for callers that only count failures.
  */
 public class DomainFailedException extends CrossDomainException {
   private static final long serialVersionUID = 1L;
@@ -27,6 +32,25 @@ public class DomainFailedException extends CrossDomainException {
       boolean recovered) {
     super(message, domain, method, cause);
     this.failFast = failFast;
+    this.dead = dead;
+    this.recovered = recovered;
+  }
+
+  /**
+   * The failure path's constructor: the message is built on the first {@link #getMessage()},
+   * and no stack trace is recorded when {@code writableStackTrace} is false (see {@link
+   * CrossDomainException}).
+   */
+  DomainFailedException(
+      java.util.function.Supplier<String> message,
+      Domain domain,
+      DomainMethod method,
+      Throwable cause,
+      boolean writableStackTrace,
+      boolean dead,
+      boolean recovered) {
+    super(message, domain, method, cause, writableStackTrace);
+    this.failFast = false;
     this.dead = dead;
     this.recovered = recovered;
   }

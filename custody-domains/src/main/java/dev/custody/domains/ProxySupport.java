@@ -127,6 +127,14 @@ public final class ProxySupport {
     return r.domain.failed(Domain.byId(caller), m, null, e, moved);
   }
 
+  /**
+   * {@link #failed} for a call that moved no {@code Owned} argument; a fixed arity, so the
+   * generated call site allocates no empty varargs array.
+   */
+  public static DomainFailedException failed(RRef<?> r, int caller, DomainMethod m, Throwable e) {
+    return r.domain.failed(Domain.byId(caller), m, null, e, Domain.NO_MOVED);
+  }
+
   /** {@link #failed} for a call with a deadline. */
   public static DomainFailedException failedTimed(
       RRef<?> r, int caller, DomainMethod m, CallDeadline d, Throwable e, Object... moved) {

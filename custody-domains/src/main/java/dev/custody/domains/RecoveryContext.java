@@ -1,10 +1,8 @@
 package dev.custody.domains;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,18 +21,16 @@ import java.util.Objects;
 public final class RecoveryContext {
   private final Domain domain;
   private final Throwable cause;
-  private final List<RRef<?>> pending;
-  final Map<Slot, Object> staged = new IdentityHashMap<>();
+  // Staged targets live in the pending slots themselves (Slot.staged, marked with Slot.pendingIn
+  // == this), written only by the recovering thread: no map per recovery.
+  private final Slot[] pendingSlots;
+  private List<RRef<?>> pending;
   private final long failureCount;
 
-  RecoveryContext(Domain domain, Throwable cause, List<Slot> pendingSlots, long failureCount) {
+  RecoveryContext(Domain domain, Throwable cause, Slot[] pendingSlots, long failureCount) {
     this.domain = domain;
     this.cause = cause;
-    List<RRef<?>> refs = new ArrayList<>(pendingSlots.size());
-    for (Slot s : pendingSlots) {
-      refs.add(s.primary);
-    }
-    this.pending = Collections.unmodifiableList(refs);
+    this.pendingSlots = pendingSlots;
     this.failureCount = failureCount;
   }
 
@@ -55,7 +51,16 @@ public final class RecoveryContext {
 
   /** The references whose slots were cleared by this failure, in slot order. */
   public List<RRef<?>> pendingRefs() {
-    return pending;
+    List<RRef<?>> l = pending;
+    if (l == null) {
+      RRef<?>[] refs = new RRef<?>[pendingSlots.length];
+      for (int i = 0; i < refs.length; i++) {
+        refs[i] = pendingSlots[i].primary;
+      }
+      l = Collections.unmodifiableList(Arrays.asList(refs));
+      pending = l;
+    }
+    return l;
   }
 
   /**
@@ -86,6 +91,8 @@ public final class RecoveryContext {
               + " for "
               + ref);
     }
-    staged.put(s, target);
+    if (s.pendingIn == this) {
+      s.staged = target;
+    } // else: a slot this failure did not clear; as before, nothing to re-populate
   }
 }

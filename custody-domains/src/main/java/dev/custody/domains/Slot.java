@@ -8,6 +8,18 @@ import java.util.function.Supplier;
  * means revoked, or the domain is not running.
  */
 final class Slot {
+  /** For release stores of {@link #target} on the recovery path (no fence on x86). */
+  static final java.lang.invoke.VarHandle TARGET;
+
+  static {
+    try {
+      TARGET = java.lang.invoke.MethodHandles.lookup()
+          .findVarHandle(Slot.class, "target", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   final Domain domain;
   final int index;
   final Class<?> type;
@@ -16,6 +28,10 @@ final class Slot {
   volatile Object target;
   volatile boolean revoked;
   RRef<?> primary;
+  /** The recovery that must re-populate this slot, while it runs; recovering thread only. */
+  RecoveryContext pendingIn;
+  /** The target staged by that recovery (null: none yet); recovering thread only. */
+  Object staged;
 
   Slot(Domain domain, int index, Object target, Class<?> type, Supplier<?> factory) {
     this.domain = domain;
