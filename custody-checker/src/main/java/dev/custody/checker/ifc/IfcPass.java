@@ -61,11 +61,15 @@ import javax.tools.StandardLocation;
 public final class IfcPass implements CheckerPass {
   public static final String KEY = "custody.ifc";
   static final String PROPERTIES = "custody-lattice.properties";
+  /** With {@code -J-Dcustody.ifc.stats} javac prints how long the pass took (a note). */
+  public static final String STATS_PROPERTY = "custody.ifc.stats";
 
   private final Map<String, String> settings;
   private Program program;
   private boolean configFailed;
   private final List<Runnable> pendingNotes = new ArrayList<>();
+  private long collectNanos;
+  private javax.annotation.processing.Messager messager;
 
   public IfcPass(Map<String, String> settings) {
     this.settings = Map.copyOf(settings);
@@ -90,7 +94,10 @@ public final class IfcPass implements CheckerPass {
     if (program == null) {
       return;
     }
+    messager = ctx.processingEnv().getMessager();
+    long t0 = System.nanoTime();
     new Collector(ctx, r).scan(ctx.pathOf(topLevelClass), null);
+    collectNanos += System.nanoTime() - t0;
   }
 
   @Override
@@ -100,7 +107,14 @@ public final class IfcPass implements CheckerPass {
     }
     Program prog = program;
     program = null;
+    long t0 = System.nanoTime();
     Map<MethodBody, Summary> entries = prog.run();
+    long analyseNanos = System.nanoTime() - t0;
+    if (System.getProperty(STATS_PROPERTY) != null && messager != null) {
+      messager.printMessage(javax.tools.Diagnostic.Kind.NOTE, String.format(
+          "[%s] stats: %d bodies, %d contexts analysed; collect (CFGs) %d ms, summaries %d ms",
+          KEY, prog.bodies.size(), prog.analyses(), collectNanos / 1_000_000, analyseNanos / 1_000_000));
+    }
     Lattice lat = prog.lattice;
     for (Summary s : entries.values()) {
       for (Summary.Violation v : s.violations()) {

@@ -97,8 +97,16 @@ final class Program {
     return out;
   }
 
+  private int analyses;
+
+  /** How many (body, context) analyses ran, re-runs included. */
+  int analyses() {
+    return analyses;
+  }
+
   private void drain() {
     while (!work.isEmpty()) {
+      analyses++;
       Key k = work.poll();
       queued.remove(k);
       Summary next = new FlowAnalysis(this, k).run();
