@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Cost of the information-flow check: javac wall time over the project's own main sources and
-# examples, compiled in one javac run (so the whole-program summaries see every call), without
-# the plugin, with only the IFC pass, and with every pass (ownership + IFC).
+# Cost of the information-flow check over the project's own main sources and examples, compiled
+# in one javac run (so the whole-program summaries see every call): without the plugin, with only
+# the IFC pass, and with every pass (ownership + IFC).
+#  1. cold: a fresh `javac` process per run (JIT warm-up and class loading of the plugin included);
+#  2. warm: javac in-process, repeatedly, as Maven's in-process compiler or a daemon runs it
+#     (dev.custody.checker.ifc.IfcCost; compiling-thread CPU time, medians after warm-up rounds).
 #
-# Usage (after `mvn -o compile -DskipTests`, which builds the plugin and generated sources):
-#   custody-checker/scripts/measure-ifc-cost.sh [RUNS]
-# Prints per-variant medians, lines compiled, IFC ms per 1000 lines and the overhead in percent.
+# Usage (after `mvn -o test-compile -DskipTests`, which builds the plugin, its test classes and
+# the generated sources):
+#   custody-checker/scripts/measure-ifc-cost.sh [COLD_RUNS] [WARM_ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-5}
+WARM=${2:-5}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVAC="$JAVA_HOME/bin/javac"
+JAVA="$JAVA_HOME/bin/java"
 MODULES="custody-core custody-domains custody-confinement custody-checkpoint custody-netfn custody-cli custody-checker examples"
 SRC=$(mktemp); OUT=$(mktemp -d); trap 'rm -rf "$SRC" "$OUT" "$OUT.time" "$OUT.log"' EXIT
 for m in $MODULES; do
@@ -65,3 +70,9 @@ awk -v n="${C[none]}" -v i="${C[ifc]}" -v a="${C[all]}" -v wn="${W[none]}" -v wi
   printf "IFC checker cost: %.0f ms CPU (%.0f ms wall) per 1000 lines\n", (i - n) * 1000 / l, (wi - wn) * 1000 / l;
   printf "overhead in CPU: IFC only %.1f%%, all passes %.1f%%; in wall time: %.1f%%, %.1f%%\n",
     (i - n) * 100 / n, (a - n) * 100 / n, (wi - wn) * 100 / wn, (wa - wn) * 100 / wn }'
+
+echo
+JOPENS=${OPENS//-J/}
+# shellcheck disable=SC2086
+"$JAVA" $JOPENS -Xss8m -cp "custody-checker/target/test-classes:$CP" dev.custody.checker.ifc.IfcCost \
+  "$WARM" 3 "$CP" "$SRC"

@@ -175,8 +175,23 @@ final class Program {
 
   // ---- labels declared in the source -------------------------------------------------------
 
+  private final Map<Element, Integer> declaredCache = new HashMap<>();
+  private final Map<Element, Integer> channelCache = new HashMap<>();
+
   /** The label of {@code @Label} on {@code e}, or -1 (unannotated or unknown name). */
   int declared(Element e) {
+    if (e == null) {
+      return -1;
+    }
+    Integer known = declaredCache.get(e);
+    if (known == null) {
+      known = computeDeclared(e);
+      declaredCache.put(e, known);
+    }
+    return known;
+  }
+
+  private int computeDeclared(Element e) {
     String name = annotationValue(e, LABEL);
     int l = name == null ? -1 : lattice.index(name);
     if (e instanceof javax.lang.model.element.VariableElement ve
@@ -192,8 +207,10 @@ final class Program {
 
   /** The bound of {@code @Channel} on a parameter, or -1. */
   int channel(Element param) {
-    String name = annotationValue(param, CHANNEL);
-    return name == null ? -1 : lattice.index(name);
+    return channelCache.computeIfAbsent(param, x -> {
+      String name = annotationValue(x, CHANNEL);
+      return name == null ? -1 : lattice.index(name);
+    });
   }
 
   static String annotationValue(Element e, String annotation) {
@@ -248,26 +265,36 @@ final class Program {
 
   /** Compiled methods that throw, directly or through compiled callees (a fixpoint on the call graph). */
   private void computeMayThrow() {
+    Map<MethodBody, Set<ExecutableElement>> callees = new HashMap<>();
+    for (MethodBody b : bodies) {
+      if (b.element == null) {
+        continue;
+      }
+      Set<ExecutableElement> cs = new HashSet<>();
+      for (Node n : b.cfg.getAllNodes()) {
+        if (n instanceof ThrowNode) {
+          mayThrow.add(b.element);
+          break;
+        }
+        ExecutableElement c = calleeOf(n);
+        if (c != null) {
+          for (MethodBody t : targets(c, n instanceof MethodInvocationNode)) {
+            if (t.element != null) {
+              cs.add(t.element);
+            }
+          }
+        }
+      }
+      callees.put(b, cs);
+    }
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (MethodBody b : bodies) {
-        if (b.element == null || mayThrow.contains(b.element)) {
-          continue;
-        }
-        for (Node n : b.cfg.getAllNodes()) {
-          ExecutableElement c = calleeOf(n);
-          boolean viaCallee = false;
-          if (c != null) {
-            for (MethodBody t : targets(c, n instanceof MethodInvocationNode)) {
-              viaCallee |= t.element != null && mayThrow.contains(t.element);
-            }
-          }
-          if (n instanceof ThrowNode || viaCallee) {
-            mayThrow.add(b.element);
-            changed = true;
-            break;
-          }
+      for (var e : callees.entrySet()) {
+        ExecutableElement m = e.getKey().element;
+        if (!mayThrow.contains(m) && e.getValue().stream().anyMatch(mayThrow::contains)) {
+          mayThrow.add(m);
+          changed = true;
         }
       }
     }
