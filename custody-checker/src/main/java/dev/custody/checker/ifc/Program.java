@@ -47,6 +47,9 @@ final class Program {
   final Map<Element, Long> declLines = new HashMap<>();
   /** Labels that captured locals may hold, joined over the enclosing bodies' analyses. */
   final Map<Element, Value> captured = new HashMap<>();
+  /** True once a label above bottom can enter the program (see {@link IfcPass#finish}). */
+  boolean hasSources;
+  private final Map<String, List<MethodBody>> byName = new HashMap<>();
   private final Set<ExecutableElement> mayThrow = new HashSet<>();
   private final Map<Key, Summary> memo = new HashMap<>();
   private final Map<Key, Set<Key>> readers = new HashMap<>();
@@ -69,6 +72,7 @@ final class Program {
     bodies.add(body);
     if (body.element != null) {
       byElement.put(body.element, body);
+      byName.computeIfAbsent(body.element.getSimpleName().toString(), k -> new ArrayList<>()).add(body);
     }
   }
 
@@ -159,13 +163,8 @@ final class Program {
     }
     return overriders.computeIfAbsent(m, x -> {
       List<MethodBody> out = new ArrayList<>();
-      for (MethodBody b : bodies) {
-        if (b.element == null) {
-          continue;
-        }
-        if (b.element.equals(m)
-            || (b.element.getSimpleName().equals(m.getSimpleName())
-                && elements.overrides(b.element, m, (TypeElement) b.element.getEnclosingElement()))) {
+      for (MethodBody b : byName.getOrDefault(m.getSimpleName().toString(), List.of())) {
+        if (b.element.equals(m) || elements.overrides(b.element, m, (TypeElement) b.element.getEnclosingElement())) {
           out.add(b);
         }
       }
