@@ -37,11 +37,13 @@ public final class CheckerContext {
   private final CompilationUnitTree unit;
   private final Map<String, ReporterImpl> reporters = new HashMap<>();
   private final Map<Tree, ControlFlowGraph> cfgs = new IdentityHashMap<>();
+  private final CheckerStats stats;
 
-  CheckerContext(Trees trees, ProcessingEnvironment env, CompilationUnitTree unit) {
+  CheckerContext(Trees trees, ProcessingEnvironment env, CompilationUnitTree unit, CheckerStats stats) {
     this.trees = trees;
     this.env = env;
     this.unit = unit;
+    this.stats = stats;
   }
 
   public Trees trees() {
@@ -116,7 +118,9 @@ public final class CheckerContext {
       throw new IllegalArgumentException(
           "no control-flow graph for a " + leaf.getKind() + " at line " + lineOf(leaf));
     }
+    long start = System.nanoTime();
     ControlFlowGraph cfg = CFGBuilder.build(bodyPath, ast, false, false, env);
+    stats.cfgBuilt(System.nanoTime() - start);
     cfgs.put(leaf, cfg);
     return cfg;
   }

@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "custody 0.1.0",
     description = "Rust-style ownership for the JVM: isolation, analysis, automation.",
-    subcommands = {DemoCommand.class, BenchCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      CheckCommand.class,
+      ValidateCommand.class,
+      BenchCommand.class,
+      ReportCommand.class
+    })
 public final class CustodyCli implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

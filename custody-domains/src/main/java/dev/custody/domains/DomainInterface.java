@@ -30,7 +30,10 @@ import java.lang.annotation.Target;
  *
  * <ul>
  *   <li>the interface is not generic and not private;
- *   <li>every abstract method declares {@code throws CrossDomainException} (or a subclass);
+ *   <li>every abstract method declares {@code throws CrossDomainException} (or a supertype such as
+ *       {@code Exception}). Declaring only a subclass, e.g. {@code DomainFailedException}, is an
+ *       error: the proxy can throw every kind (revoked, refused, failed) and each needs a checked way
+ *       out;
  *   <li>every parameter and return type may cross: primitives and their boxes, {@code String},
  *       enums, records whose components may cross (checked recursively), {@code Owned<T>}, classes
  *       annotated {@code @Linear}, {@code RRef<T>}, and {@code void}. A parameter annotated {@code
@@ -47,6 +50,6 @@ import java.lang.annotation.Target;
  * the run-time guarantee and release on failure.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface DomainInterface {}

@@ -76,6 +76,17 @@ class OwnedTransferTest {
   }
 
   @Test
+  void failureReleasesLiveMovedArgumentsTheCalleeNeverRegistered() throws Exception {
+    Domain d = Domain.builder("holder").build();
+    Vault v = new VaultProxy(d.execute(() -> RRef.<Vault>recoverable(() -> new TestVault(new AtomicInteger()))));
+    Token token = pool.acquire();
+    Owned<Token> sent = Owned.of(token);
+    catchThrowableOfType(DomainFailedException.class, () -> v.failHolding(sent));
+    assertThat(token.isClosed()).isTrue();
+    assertThat(pool.outstanding()).isZero();
+  }
+
+  @Test
   void ownedReturnValueComesBack() throws Exception {
     Vault v = vault(Domain.create("returner"));
     Owned<Token> back = v.process(Owned.of(pool.acquire()), false);

@@ -15,6 +15,12 @@ class OwnershipCasesTest {
   @ValueSource(strings = {
       "MoveBasics.java",
       "ControlFlow.java",
+      "Captures.java",
+      "Borrows.java",
+      "Fields.java",
+      "OwnedHandles.java",
+      "PaperExample.java",
+      "MoreForms.java",
   })
   void case_matches_its_markers(String file) {
     CheckerHarness.create().addResource("ownership/" + file).expectMarkedDiagnostics();

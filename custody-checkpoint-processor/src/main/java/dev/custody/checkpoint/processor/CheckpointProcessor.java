@@ -152,7 +152,7 @@ public final class CheckpointProcessor extends AbstractProcessor {
       if (te.getModifiers().contains(Modifier.PRIVATE)) {
         error(type, (te == type ? "" : "enclosing type " + te.getSimpleName() + " of ") + name
             + " is private: the generated code in the same package cannot reach it");
-        ok = false;
+        return false;
       }
     }
     if (!type.getTypeParameters().isEmpty()) {

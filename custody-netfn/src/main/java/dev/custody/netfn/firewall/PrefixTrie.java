@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * <p>Not thread-safe; owned by its {@link RuleDatabase}.
  */
 @Checkpointable
-final class PrefixTrie implements Serializable {
+public final class PrefixTrie implements Serializable {
   private static final long serialVersionUID = 1L;
 
   TrieNode root = new TrieNode(0, 0);

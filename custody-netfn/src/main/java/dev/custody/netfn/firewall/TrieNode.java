@@ -11,7 +11,7 @@ import java.util.ArrayList;
  * and 1. Path-compressed: a child may be several bits longer than its parent.
  */
 @Checkpointable
-final class TrieNode implements Serializable {
+public final class TrieNode implements Serializable {
   private static final long serialVersionUID = 1L;
 
   int address;

@@ -1,0 +1,3 @@
+package dev.custody.checkpoint.model;
+
+public enum Color { RED, GREEN, BLUE }

@@ -1,0 +1,415 @@
+package dev.custody.domains.confine;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.CodeElement;
+import java.lang.classfile.CodeModel;
+import java.lang.classfile.Instruction;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.constantpool.ClassEntry;
+import java.lang.classfile.constantpool.ConstantDynamicEntry;
+import java.lang.classfile.constantpool.LoadableConstantEntry;
+import java.lang.classfile.constantpool.MemberRefEntry;
+import java.lang.classfile.constantpool.MethodHandleEntry;
+import java.lang.classfile.constantpool.StringEntry;
+import java.lang.classfile.BootstrapMethodEntry;
+import java.lang.classfile.instruction.ConstantInstruction;
+import java.lang.classfile.instruction.FieldInstruction;
+import java.lang.classfile.instruction.InvokeDynamicInstruction;
+import java.lang.classfile.instruction.InvokeInstruction;
+import java.lang.classfile.instruction.LineNumber;
+import java.lang.classfile.instruction.NewMultiArrayInstruction;
+import java.lang.classfile.instruction.NewReferenceArrayInstruction;
+import java.lang.classfile.instruction.TypeCheckInstruction;
+import java.lang.reflect.AccessFlag;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Checks class files against a {@link ConfinementPolicy} with the JDK ClassFile API, before the
+ * classes are defined.
+ *
+ * <p>Every method is checked, whatever its flags (synthetic lambda bodies, bridges, static
+ * initialisers), and every instruction that names another class or member: {@code invoke*}, field
+ * instructions, class literals and other {@code ldc} constants (method handles, dynamic
+ * constants), type checks, array creation, and {@code invokedynamic} — both its bootstrap method
+ * and every bootstrap argument, which is where lambdas and method references keep their target.
+ * The superclass and interfaces are checked too, and {@code native} methods are refused.
+ *
+ * <p>Uses of a JDK class are also checked against the JDK class's supertypes (resolved through the
+ * platform class loader without initialising anything), so a rule on {@code java.net.Socket}
+ * catches {@code javax.net.ssl.SSLSocket}.
+ *
+ * <p>Thread-safe: a validator holds only its immutable policy and a cache of JDK supertypes.
+ */
+public final class BytecodeValidator {
+  /** Local-variable tables are not needed; line numbers are, for messages. */
+  private static final ClassFile PARSER = ClassFile.of(ClassFile.DebugElementsOption.DROP_DEBUG,
+      ClassFile.LineNumbersOption.PASS_LINE_NUMBERS);
+  private static final String FOR_NAME_DESC = "(Ljava/lang/String;)Ljava/lang/Class;";
+  /** JDK class hierarchies, by internal name; platform classes never unload, so no leak. */
+  private static final Map<String, List<String>> JDK_SUPERTYPES = new ConcurrentHashMap<>();
+
+  private final ConfinementPolicy policy;
+
+  public BytecodeValidator(ConfinementPolicy policy) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+  }
+
+  /** The policy checked against. */
+  public ConfinementPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Validates every class of {@code source}. Classes of the source are visible to each other;
+   * {@code hostVisible} says which other (non-JDK) classes, by binary name, the domain may see.
+   *
+   * @return all violations, sorted by class then offset; empty when the source is accepted
+   * @throws UnreadableClassException if a class file is malformed (names the class)
+   */
+  public List<Violation> validate(ClassSource source, Predicate<String> hostVisible)
+      throws UnreadableClassException {
+    List<Violation> all = new ArrayList<>();
+    for (String name : source.classNames()) {
+      all.addAll(validate(name, source.classBytes(name), source.classNames()::contains,
+          hostVisible));
+    }
+    return all;
+  }
+
+  /**
+   * Validates one class file.
+   *
+   * @param expectedName binary name the class is expected to have (used in messages if the file
+   *     cannot be parsed)
+   * @param own whether a binary name is a class of the same domain
+   * @param hostVisible whether a non-JDK, non-domain binary name is visible to the domain
+   * @throws UnreadableClassException if the bytes are not a well-formed class file
+   */
+  public List<Violation> validate(String expectedName, byte[] classFile, Predicate<String> own,
+      Predicate<String> hostVisible) throws UnreadableClassException {
+    try {
+      ClassModel model = PARSER.parse(classFile);
+      Scan scan = new Scan(model.thisClass().asInternalName().replace('/', '.'), own,
+          hostVisible);
+      scan.run(model);
+      return scan.violations;
+    } catch (IllegalArgumentException | IndexOutOfBoundsException | ClassCastException e) {
+      throw new UnreadableClassException(
+          "class " + expectedName + ": malformed class file: " + e.getMessage(), e);
+    }
+  }
+
+  /** One class's scan; not thread-safe, used by one call. */
+  private final class Scan {
+    final String className;
+    final Predicate<String> own;
+    final Predicate<String> hostVisible;
+    final List<Violation> violations = new ArrayList<>();
+    String method;
+    int offset = -1;
+    int line = -1;
+
+    Scan(String className, Predicate<String> own, Predicate<String> hostVisible) {
+      this.className = className;
+      this.own = own;
+      this.hostVisible = hostVisible;
+    }
+
+    void run(ClassModel model) {
+      model.superclass().ifPresent(s -> checkSupertype(s.asInternalName(), "extends", true));
+      for (ClassEntry i : model.interfaces()) {
+        checkSupertype(i.asInternalName(), "implements", false);
+      }
+      for (MethodModel m : model.methods()) {
+        method = m.methodName().stringValue() + m.methodType().stringValue();
+        offset = -1;
+        line = -1;
+        if (m.flags().has(AccessFlag.NATIVE)) {
+          report("declares native method", className + "." + method, Category.NATIVE);
+        }
+        m.code().ifPresent(this::scanCode);
+      }
+    }
+
+    int bci;
+    Instruction previous;
+
+    void scanCode(CodeModel code) {
+      bci = 0;
+      previous = null;
+      code.forEach(this::scanElement); // streams elements without materialising a list
+    }
+
+    void scanElement(CodeElement e) {
+      if (e instanceof LineNumber ln) {
+        line = ln.line();
+      } else if (e instanceof Instruction insn) {
+        offset = bci;
+        scanInstruction(insn, previous);
+        previous = insn;
+        bci += insn.sizeInBytes();
+      }
+    }
+
+    void scanInstruction(Instruction insn, Instruction previous) {
+      switch (insn) {
+        case InvokeInstruction i -> {
+          String owner = i.owner().asInternalName();
+          String name = i.name().stringValue();
+          String desc = i.type().stringValue();
+          if (owner.equals("java/lang/Class") && name.equals("forName")
+              && desc.equals(FOR_NAME_DESC)) {
+            checkForName(previous);
+          } else {
+            checkMember(owner, name, desc, "calls", true);
+          }
+        }
+        case FieldInstruction f -> checkMember(f.owner().asInternalName(), f.name().stringValue(),
+            null, switch (f.opcode()) {
+              case GETSTATIC, GETFIELD -> "reads field";
+              default -> "writes field";
+            }, false);
+        case InvokeDynamicInstruction indy -> checkBootstrap(indy.invokedynamic().bootstrap());
+        case ConstantInstruction.LoadConstantInstruction ldc -> checkConstant(ldc.constantEntry());
+        case TypeCheckInstruction t -> checkClass(t.type(), "references class");
+        case NewReferenceArrayInstruction a -> checkClass(a.componentType(), "references class");
+        case NewMultiArrayInstruction a -> checkClass(a.arrayType(), "references class");
+        // NEW is always followed by a call to <init>, which is checked with its descriptor.
+        default -> { }
+      }
+    }
+
+    void checkBootstrap(BootstrapMethodEntry bsm) {
+      checkHandle(bsm.bootstrapMethod(), "bootstrap method");
+      for (LoadableConstantEntry arg : bsm.arguments()) {
+        checkConstant(arg);
+      }
+    }
+
+    void checkConstant(LoadableConstantEntry c) {
+      switch (c) {
+        case ClassEntry ce -> checkClass(ce, "references class");
+        case MethodHandleEntry mh -> checkHandle(mh, "method handle to");
+        case ConstantDynamicEntry cd -> checkBootstrap(cd.bootstrap());
+        default -> { }
+      }
+    }
+
+    void checkHandle(MethodHandleEntry mh, String action) {
+      MemberRefEntry ref = mh.reference();
+      String desc = ref.type().stringValue();
+      boolean isField = !desc.startsWith("(");
+      checkMember(ref.owner().asInternalName(), ref.name().stringValue(), isField ? null : desc,
+          action, !isField);
+    }
+
+    void checkForName(Instruction previous) {
+      String target = "java.lang.Class.forName" + FOR_NAME_DESC;
+      if (previous instanceof ConstantInstruction.LoadConstantInstruction ldc
+          && ldc.constantEntry() instanceof StringEntry s) {
+        String name = s.stringValue();
+        if (!canSee(name)) {
+          report("calls " + target + " on", "\"" + name + "\", a class the domain may not see",
+              Category.CLASS_FOR_NAME);
+        }
+      } else {
+        Category c = policy.refusal("java/lang/Class", "forName", FOR_NAME_DESC, true);
+        if (c != null) {
+          report("calls", target + " with a non-constant name", c);
+        }
+      }
+    }
+
+    boolean canSee(String binaryName) {
+      if (binaryName.isEmpty() || binaryName.startsWith("[")) {
+        return false;
+      }
+      if (own.test(binaryName)) {
+        return true;
+      }
+      String internal = binaryName.replace('.', '/');
+      if (binaryName.startsWith("dev.custody.")) {
+        return hostVisible.test(binaryName);
+      }
+      if (hostVisible.test(binaryName)) {
+        return true;
+      }
+      return jdkClass(internal) != null && refusalInHierarchy(internal, null, null) == null;
+    }
+
+    void checkSupertype(String internal, String action, boolean superclass) {
+      if (isOwn(internal)) {
+        return; // its own validation reports it
+      }
+      String target = internal.replace('/', '.');
+      if (checkCustodyInternal(internal, action, target)) {
+        return;
+      }
+      Category c = refusalInHierarchy(internal, null, null);
+      if (c == null && superclass) {
+        // Constructing a subclass runs every superclass constructor.
+        for (String s : hierarchy(internal)) {
+          c = policy.refusal(s, "<init>", null, true);
+          if (c != null) {
+            break;
+          }
+        }
+      }
+      if (c != null) {
+        String saved = method;
+        method = null;
+        int savedOffset = offset;
+        offset = -1;
+        report(action, target, c);
+        method = saved;
+        offset = savedOffset;
+      }
+    }
+
+    void checkClass(ClassEntry ce, String action) {
+      String internal = elementType(ce.asInternalName());
+      if (internal == null || isOwn(internal)) {
+        return;
+      }
+      String target = internal.replace('/', '.');
+      if (checkCustodyInternal(internal, action, target)) {
+        return;
+      }
+      Category c = refusalInHierarchy(internal, null, null);
+      if (c != null) {
+        report(action, target, c);
+      }
+    }
+
+    void checkMember(String ownerInternal, String name, String desc, String action,
+        boolean isMethod) {
+      String owner = elementType(ownerInternal);
+      if (owner == null || isOwn(owner)) {
+        return; // primitive arrays, or this domain's own classes (validated themselves)
+      }
+      String target = owner.replace('/', '.') + "." + name + (isMethod && desc != null ? desc : "");
+      member = name;
+      memberDesc = desc;
+      boolean custody = checkCustodyInternal(owner, action, target);
+      member = null;
+      memberDesc = null;
+      if (custody) {
+        return;
+      }
+      Category c = refusalInHierarchy(owner, name, desc);
+      if (c != null) {
+        report(action, target, c);
+      }
+    }
+
+    /** Member name and descriptor of the reference being checked, for {@link #checkCustodyInternal}. */
+    String member;
+    String memberDesc;
+
+    boolean checkCustodyInternal(String internal, String action, String target) {
+      if (!internal.startsWith("dev/custody/")) {
+        return false;
+      }
+      String binary = internal.replace('/', '.');
+      if (!hostVisible.test(binary)) {
+        report(action, target, Category.CUSTODY_INTERNAL);
+      } else if (member != null) {
+        // Visible API, but some of its members manage other domains (e.g. Domain.host()).
+        Category c = refusalInHierarchy(internal, member, memberDesc);
+        if (c != null) {
+          report(action, target, c);
+        }
+      }
+      return true;
+    }
+
+    /** Internal name → whether it is one of the domain's classes; names recur within a class. */
+    final Map<String, Boolean> ownCache = new java.util.HashMap<>();
+
+    boolean isOwn(String internal) {
+      Boolean b = ownCache.get(internal);
+      if (b == null) {
+        b = own.test(internal.replace('/', '.'));
+        ownCache.put(internal, b);
+      }
+      return b;
+    }
+
+    void report(String action, String target, Category category) {
+      violations.add(new Violation(className, method, offset, offset >= 0 ? line : -1, action,
+          target, category));
+    }
+  }
+
+  private Category refusalInHierarchy(String internal, String member, String desc) {
+    String key = member == null ? internal : internal + '.' + member + (desc == null ? "" : desc);
+    return policy.cached(key, () -> computeRefusal(internal, member, desc));
+  }
+
+  private Category computeRefusal(String internal, String member, String desc) {
+    Category c = policy.refusal(internal, member, desc, true);
+    if (c != null) {
+      return c;
+    }
+    List<String> h = hierarchy(internal);
+    for (int i = 1; i < h.size(); i++) {
+      c = policy.refusal(h.get(i), member, desc, false);
+      if (c != null) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The class itself followed by all its JDK supertypes; just the class if it is not JDK. */
+  private static List<String> hierarchy(String internal) {
+    return JDK_SUPERTYPES.computeIfAbsent(internal, n -> {
+      Class<?> c = jdkClass(n);
+      if (c == null) {
+        return List.of(n);
+      }
+      Set<String> out = new LinkedHashSet<>();
+      collect(c, out);
+      return List.copyOf(out);
+    });
+  }
+
+  private static void collect(Class<?> c, Set<String> out) {
+    if (c == null || !out.add(c.getName().replace('.', '/'))) {
+      return;
+    }
+    collect(c.getSuperclass(), out);
+    for (Class<?> i : c.getInterfaces()) {
+      collect(i, out);
+    }
+  }
+
+  private static Class<?> jdkClass(String internal) {
+    try {
+      return Class.forName(internal.replace('/', '.'), false,
+          ClassLoader.getPlatformClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
+  }
+
+  /** The class an (array) internal name or descriptor refers to, or null for primitives. */
+  private static String elementType(String internal) {
+    String s = internal;
+    while (s.startsWith("[")) {
+      s = s.substring(1);
+    }
+    if (s.length() == internal.length()) {
+      return internal;
+    }
+    return s.startsWith("L") && s.endsWith(";") ? s.substring(1, s.length() - 1) : null;
+  }
+}
