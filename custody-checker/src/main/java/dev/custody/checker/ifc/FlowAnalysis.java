@@ -97,6 +97,9 @@ final class FlowAnalysis {
         v = p.linear.isLinear(param.asType()) ? d.join(v, lat) : d;
       }
       init.put(param, v);
+      if (body.enclosing == null) {
+        p.captured.merge(param, v, (x, y) -> x.join(y, lat));
+      }
     }
     Block entry = body.cfg.getEntryBlock();
     in.put(entry, init);
@@ -238,7 +241,9 @@ final class FlowAnalysis {
         Element e = TreeUtils.elementFromDeclaration(d.getTree());
         int declared = p.declared(e);
         if (declared >= 0) {
-          state.put(e, at(declared, new Origin.Declared("variable", d.getName(), p.line(e))));
+          Value v = at(declared, new Origin.Declared("variable", d.getName(), p.line(e)));
+          state.put(e, v);
+          p.captured.merge(e, v, (x, y) -> x.join(y, lat));
         }
         return bottom;
       }

@@ -184,6 +184,11 @@ final class FlowPolicy {
     return find(sinks, m, param, lat, types, elements);
   }
 
+  /** True if some source gives data a label above bottom. */
+  boolean hasSources(Lattice lat) {
+    return sources.stream().anyMatch(s -> labelOf(s.domain(), lat) != lat.bottom());
+  }
+
   boolean isEmpty() {
     return sources.isEmpty() && sinks.isEmpty();
   }

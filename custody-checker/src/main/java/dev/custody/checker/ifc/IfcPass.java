@@ -61,11 +61,15 @@ import javax.tools.StandardLocation;
 public final class IfcPass implements CheckerPass {
   public static final String KEY = "custody.ifc";
   static final String PROPERTIES = "custody-lattice.properties";
+  /** With {@code -J-Dcustody.ifc.stats} javac prints how long the pass took (a note). */
+  public static final String STATS_PROPERTY = "custody.ifc.stats";
 
   private final Map<String, String> settings;
   private Program program;
   private boolean configFailed;
   private final List<Runnable> pendingNotes = new ArrayList<>();
+  private long collectNanos;
+  private javax.annotation.processing.Messager messager;
 
   public IfcPass(Map<String, String> settings) {
     this.settings = Map.copyOf(settings);
@@ -90,7 +94,10 @@ public final class IfcPass implements CheckerPass {
     if (program == null) {
       return;
     }
+    messager = ctx.processingEnv().getMessager();
+    long t0 = System.nanoTime();
     new Collector(ctx, r).scan(ctx.pathOf(topLevelClass), null);
+    collectNanos += System.nanoTime() - t0;
   }
 
   @Override
@@ -100,7 +107,17 @@ public final class IfcPass implements CheckerPass {
     }
     Program prog = program;
     program = null;
-    Map<MethodBody, Summary> entries = prog.run();
+    long t0 = System.nanoTime();
+    // Without any label above bottom in the sources, the policy or the labelled library API
+    // they use, every value is public and no flow can exceed a bound: nothing to compute.
+    Map<MethodBody, Summary> entries = prog.hasSources ? prog.run() : Map.of();
+    long analyseNanos = System.nanoTime() - t0;
+    if (System.getProperty(STATS_PROPERTY) != null && messager != null) {
+      messager.printMessage(javax.tools.Diagnostic.Kind.NOTE, String.format(
+          "[%s] stats: %d bodies, %d contexts analysed; collect (CFGs) %d ms, summaries %d ms",
+          KEY, prog.bodies.size(), prog.analyses(), collectNanos / 1_000_000, analyseNanos / 1_000_000)
+          + (prog.hasSources ? "" : " (no labelled sources: summaries skipped)"));
+    }
     Lattice lat = prog.lattice;
     for (Summary s : entries.values()) {
       for (Summary.Violation v : s.violations()) {
@@ -136,7 +153,9 @@ public final class IfcPass implements CheckerPass {
             + "' for " + s.owner() + "." + s.signature() + " (lattice " + lattice.names() + ")");
       }
     }
-    return new Program(lattice, policy, ctx.types(), ctx.elements());
+    Program prog = new Program(lattice, policy, ctx.types(), ctx.elements());
+    prog.hasSources = policy.hasSources(lattice);
+    return prog;
   }
 
   private static Lattice fromPath(CheckerContext ctx) throws IOException {
@@ -241,8 +260,15 @@ public final class IfcPass implements CheckerPass {
         if (arg instanceof AssignmentTree a) {
           arg = a.getExpression();
         }
-        if (arg instanceof LiteralTree lit && lit.getValue() instanceof String name && program.lattice.index(name) < 0) {
-          reporter.error(tree, "unknown label '" + name + "' (the lattice has " + program.lattice.names() + ")");
+        if (arg instanceof LiteralTree lit && lit.getValue() instanceof String name) {
+          int l = program.lattice.index(name);
+          if (l < 0) {
+            reporter.error(tree, "unknown label '" + name + "' (the lattice has " + program.lattice.names() + ")");
+          } else if (l != program.lattice.bottom() && te.getQualifiedName().contentEquals(Program.LABEL)) {
+            program.hasSources = true;
+          }
+        } else if (te.getQualifiedName().contentEquals(Program.LABEL)) {
+          program.hasSources = true; // a non-literal (constant) label: assume it is a source
         }
       }
       return super.visitAnnotation(tree, enclosing);
@@ -251,11 +277,37 @@ public final class IfcPass implements CheckerPass {
     @Override
     public Void visitMethodInvocation(MethodInvocationTree tree, MethodBody enclosing) {
       Element e = ctx.trees().getElement(getCurrentPath());
+      labelledUse(e);
       if (e instanceof ExecutableElement m && m.getSimpleName().contentEquals("to")
           && ((TypeElement) m.getEnclosingElement()).getQualifiedName().contentEquals("dev.custody.ifc.Declassify")) {
         declassification(tree);
       }
       return super.visitMethodInvocation(tree, enclosing);
+    }
+
+    @Override
+    public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree tree, MethodBody enclosing) {
+      if (!program.hasSources) {
+        labelledUse(ctx.trees().getElement(getCurrentPath()));
+      }
+      return super.visitMemberSelect(tree, enclosing);
+    }
+
+    @Override
+    public Void visitIdentifier(com.sun.source.tree.IdentifierTree tree, MethodBody enclosing) {
+      if (!program.hasSources) {
+        labelledUse(ctx.trees().getElement(getCurrentPath()));
+      }
+      return super.visitIdentifier(tree, enclosing);
+    }
+
+    /** A use of a labelled method or field, possibly from a library compiled with labels. */
+    private void labelledUse(Element e) {
+      if (!program.hasSources && e != null
+          && (e instanceof ExecutableElement || e.getKind() == javax.lang.model.element.ElementKind.FIELD)) {
+        int l = program.declared(e);
+        program.hasSources = l >= 0 && l != program.lattice.bottom();
+      }
     }
 
     private void declassification(MethodInvocationTree tree) {
@@ -267,6 +319,9 @@ public final class IfcPass implements CheckerPass {
       if (program.lattice.index(target) < 0) {
         reporter.error(args.get(0), "unknown label '" + target + "' (the lattice has " + program.lattice.names() + ")");
         return;
+      }
+      if (program.lattice.index(target) != program.lattice.bottom()) {
+        program.hasSources = true;
       }
       Tree value = args.get(1);
       Reporter r = reporter;

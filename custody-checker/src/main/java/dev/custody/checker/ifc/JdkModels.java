@@ -68,6 +68,9 @@ final class JdkModels {
       return null;
     }
     String name = m.getSimpleName().toString();
+    if (!STREAM_METHODS.contains(name) && !LOG_METHODS.contains(name)) {
+      return null;
+    }
     boolean stream = STREAM_METHODS.contains(name) && subtypeOfAny(receiver, STREAM_CHANNELS, types);
     boolean log = LOG_METHODS.contains(name) && subtypeOfAny(receiver, LOGGERS, types);
     if (!stream && !log) {

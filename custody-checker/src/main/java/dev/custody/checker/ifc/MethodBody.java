@@ -117,6 +117,9 @@ final class MethodBody {
       }
       succ.add(s);
     }
+    if (succ.stream().noneMatch(s -> s.size() > 1)) {
+      return; // straight-line code: nothing is control-dependent on anything
+    }
     BitSet[] pdom = new BitSet[n + 1];
     for (int i = 0; i < n; i++) {
       pdom[i] = new BitSet(n + 1);

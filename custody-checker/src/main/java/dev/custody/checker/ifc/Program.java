@@ -47,6 +47,9 @@ final class Program {
   final Map<Element, Long> declLines = new HashMap<>();
   /** Labels that captured locals may hold, joined over the enclosing bodies' analyses. */
   final Map<Element, Value> captured = new HashMap<>();
+  /** True once a label above bottom can enter the program (see {@link IfcPass#finish}). */
+  boolean hasSources;
+  private final Map<String, List<MethodBody>> byName = new HashMap<>();
   private final Set<ExecutableElement> mayThrow = new HashSet<>();
   private final Map<Key, Summary> memo = new HashMap<>();
   private final Map<Key, Set<Key>> readers = new HashMap<>();
@@ -69,6 +72,7 @@ final class Program {
     bodies.add(body);
     if (body.element != null) {
       byElement.put(body.element, body);
+      byName.computeIfAbsent(body.element.getSimpleName().toString(), k -> new ArrayList<>()).add(body);
     }
   }
 
@@ -97,8 +101,16 @@ final class Program {
     return out;
   }
 
+  private int analyses;
+
+  /** How many (body, context) analyses ran, re-runs included. */
+  int analyses() {
+    return analyses;
+  }
+
   private void drain() {
     while (!work.isEmpty()) {
+      analyses++;
       Key k = work.poll();
       queued.remove(k);
       Summary next = new FlowAnalysis(this, k).run();
@@ -151,13 +163,8 @@ final class Program {
     }
     return overriders.computeIfAbsent(m, x -> {
       List<MethodBody> out = new ArrayList<>();
-      for (MethodBody b : bodies) {
-        if (b.element == null) {
-          continue;
-        }
-        if (b.element.equals(m)
-            || (b.element.getSimpleName().equals(m.getSimpleName())
-                && elements.overrides(b.element, m, (TypeElement) b.element.getEnclosingElement()))) {
+      for (MethodBody b : byName.getOrDefault(m.getSimpleName().toString(), List.of())) {
+        if (b.element.equals(m) || elements.overrides(b.element, m, (TypeElement) b.element.getEnclosingElement())) {
           out.add(b);
         }
       }
@@ -167,8 +174,23 @@ final class Program {
 
   // ---- labels declared in the source -------------------------------------------------------
 
+  private final Map<Element, Integer> declaredCache = new HashMap<>();
+  private final Map<Element, Integer> channelCache = new HashMap<>();
+
   /** The label of {@code @Label} on {@code e}, or -1 (unannotated or unknown name). */
   int declared(Element e) {
+    if (e == null) {
+      return -1;
+    }
+    Integer known = declaredCache.get(e);
+    if (known == null) {
+      known = computeDeclared(e);
+      declaredCache.put(e, known);
+    }
+    return known;
+  }
+
+  private int computeDeclared(Element e) {
     String name = annotationValue(e, LABEL);
     int l = name == null ? -1 : lattice.index(name);
     if (e instanceof javax.lang.model.element.VariableElement ve
@@ -184,8 +206,10 @@ final class Program {
 
   /** The bound of {@code @Channel} on a parameter, or -1. */
   int channel(Element param) {
-    String name = annotationValue(param, CHANNEL);
-    return name == null ? -1 : lattice.index(name);
+    return channelCache.computeIfAbsent(param, x -> {
+      String name = annotationValue(x, CHANNEL);
+      return name == null ? -1 : lattice.index(name);
+    });
   }
 
   static String annotationValue(Element e, String annotation) {
@@ -240,26 +264,36 @@ final class Program {
 
   /** Compiled methods that throw, directly or through compiled callees (a fixpoint on the call graph). */
   private void computeMayThrow() {
+    Map<MethodBody, Set<ExecutableElement>> callees = new HashMap<>();
+    for (MethodBody b : bodies) {
+      if (b.element == null) {
+        continue;
+      }
+      Set<ExecutableElement> cs = new HashSet<>();
+      for (Node n : b.cfg.getAllNodes()) {
+        if (n instanceof ThrowNode) {
+          mayThrow.add(b.element);
+          break;
+        }
+        ExecutableElement c = calleeOf(n);
+        if (c != null) {
+          for (MethodBody t : targets(c, n instanceof MethodInvocationNode)) {
+            if (t.element != null) {
+              cs.add(t.element);
+            }
+          }
+        }
+      }
+      callees.put(b, cs);
+    }
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (MethodBody b : bodies) {
-        if (b.element == null || mayThrow.contains(b.element)) {
-          continue;
-        }
-        for (Node n : b.cfg.getAllNodes()) {
-          ExecutableElement c = calleeOf(n);
-          boolean viaCallee = false;
-          if (c != null) {
-            for (MethodBody t : targets(c, n instanceof MethodInvocationNode)) {
-              viaCallee |= t.element != null && mayThrow.contains(t.element);
-            }
-          }
-          if (n instanceof ThrowNode || viaCallee) {
-            mayThrow.add(b.element);
-            changed = true;
-            break;
-          }
+      for (var e : callees.entrySet()) {
+        ExecutableElement m = e.getKey().element;
+        if (!mayThrow.contains(m) && e.getValue().stream().anyMatch(mayThrow::contains)) {
+          mayThrow.add(m);
+          changed = true;
         }
       }
     }

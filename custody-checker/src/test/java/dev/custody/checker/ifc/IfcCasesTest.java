@@ -18,6 +18,7 @@ class IfcCasesTest {
       "StrongUpdates.java",
       "Summaries.java",
       "Declassification.java",
+      "Lambdas.java",
   })
   void case_matches_its_markers(String file) {
     CheckerHarness.create().addResource("ifc/" + file).expectMarkedDiagnostics();
