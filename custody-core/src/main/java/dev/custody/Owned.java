@@ -36,11 +36,12 @@ public final class Owned<T> {
   }
 
   private volatile Object value;
-  private final String typeName;
+  // The class, not its name: Class.getSimpleName() on every move would cost more than the move.
+  private final Class<?> type;
 
   private Owned(T value) {
     this.value = value;
-    this.typeName = value.getClass().getSimpleName();
+    this.type = value.getClass();
   }
 
   /** Takes ownership of {@code value}. The value must not be null. */
@@ -98,12 +99,13 @@ public final class Owned<T> {
 
   private MovedValueException moved(String op) {
     return new MovedValueException(
-        "Owned<" + typeName + ">." + op + "(): the value was moved out of this handle");
+        "Owned<" + type.getSimpleName() + ">." + op + "(): the value was moved out of this handle");
   }
 
   @Override
   public String toString() {
     Object v = value;
-    return v == null ? "Owned<" + typeName + ">(moved)" : "Owned<" + typeName + ">(" + v + ")";
+    String name = type.getSimpleName();
+    return v == null ? "Owned<" + name + ">(moved)" : "Owned<" + name + ">(" + v + ")";
   }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     description = "Run a benchmark suite and write its results as JSON.",
-    subcommands = {BenchIsolationCommand.class})
+    subcommands = {BenchIsolationCommand.class, BenchCheckpointCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

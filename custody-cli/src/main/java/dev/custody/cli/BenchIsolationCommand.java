@@ -63,7 +63,7 @@ public final class BenchIsolationCommand implements Callable<Integer> {
     for (IsolationTargets.Check c : IsolationTargets.evaluate(r)) {
       System.out.printf("  [%s] %s: %s%n", c.holds() ? "ok" : "MISSED", c.target(), c.measured());
     }
-    System.out.printf(Locale.ROOT, "%nwrote %s (JMH log: %s) in %.0f s%n", out, log,
+    System.out.printf(Locale.ROOT, "%nwrote %s (JMH logs: %s.1 ... .5) in %.0f s%n", out, log,
         (System.nanoTime() - t0) / 1e9);
     return 0;
   }

@@ -12,7 +12,7 @@ import java.lang.invoke.VarHandle;
  * thread finishes the failure handling (release, recovery) when it unwinds to the domain entry.
  * Opaque to user code; generated proxies pass it back to {@link ProxySupport}.
  */
-public final class CallDeadline implements Runnable {
+public final class CallDeadline {
   private static final int ACTIVE = 0;
   private static final int DONE = 1;
   private static final int EXPIRING = 2;
@@ -62,7 +62,7 @@ public final class CallDeadline implements Runnable {
 
   static CallDeadline arm(Domain domain, DomainMethod method, long nanos) {
     CallDeadline d = new CallDeadline(domain, method, nanos, Thread.currentThread());
-    d.future = WATCHDOG.schedule(d, nanos, TimeUnit.NANOSECONDS);
+    d.future = WATCHDOG.schedule(d::fire, nanos, TimeUnit.NANOSECONDS);
     return d;
   }
 
@@ -80,8 +80,8 @@ public final class CallDeadline implements Runnable {
     return false;
   }
 
-  @Override
-  public void run() {
+  /** Runs on the watchdog thread when the deadline passes. */
+  private void fire() {
     if (!STATE.compareAndSet(this, ACTIVE, EXPIRING)) {
       return;
     }

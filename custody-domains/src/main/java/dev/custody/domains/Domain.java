@@ -123,6 +123,9 @@ public final class Domain {
     this.policy = b.policy;
     this.defaultDeadlineNanos = b.deadlineNanos;
     this.guards = b.guards.isEmpty() ? NO_GUARDS : b.guards.toArray(new Guard[0]);
+    if (!host) {
+      Registry.add(this);
+    }
   }
 
   /** A new running domain with no recovery function, guards or deadline, and the default policy. */
@@ -137,7 +140,40 @@ public final class Domain {
 
   /** The domain the calling code runs in; the {@linkplain #host() host} outside any domain. */
   public static Domain current() {
-    return CallContext.get().domain;
+    return byId(CallContext.get().domainId);
+  }
+
+  /** The domain with id {@code id}; ids come from live domains, so it is never collected. */
+  static Domain byId(int id) {
+    return id == 0 ? HOST : Registry.get(id);
+  }
+
+  /** Maps ids to domains weakly, so that the per-thread slot can hold an int. */
+  private static final class Registry {
+    private static final Object LOCK = new Object();
+
+    @SuppressWarnings("unchecked")
+    private static volatile java.lang.ref.WeakReference<Domain>[] table =
+        new java.lang.ref.WeakReference[64];
+
+    static void add(Domain d) {
+      synchronized (LOCK) {
+        java.lang.ref.WeakReference<Domain>[] t = table;
+        if (d.id >= t.length) {
+          t = Arrays.copyOf(t, Math.max(d.id + 1, t.length * 2));
+        }
+        t[d.id] = new java.lang.ref.WeakReference<>(d);
+        table = t; // volatile write publishes the new entry
+      }
+    }
+
+    static Domain get(int id) {
+      Domain d = table[id].get();
+      if (d == null) {
+        throw new IllegalStateException("domain #" + id + " was garbage-collected while current");
+      }
+      return d;
+    }
   }
 
   /** The host domain: the trusted code that creates and manages domains. */
@@ -209,23 +245,23 @@ public final class Domain {
   private <T> T execute0(Task<T> task, long deadlineNanos) throws DomainFailedException {
     Objects.requireNonNull(task, "task");
     CallContext cx = CallContext.get();
-    Domain caller = cx.domain;
+    int callerId = cx.domainId;
     State s = state;
     if (s != State.RUNNING && !(s == State.RECOVERING && recoverer == Thread.currentThread())) {
       throw failFast(DomainMethod.EXECUTE, s);
     }
     CallDeadline dl = deadlineNanos == 0 ? null : CallDeadline.arm(this, DomainMethod.EXECUTE, deadlineNanos);
     T result;
-    cx.domain = this;
+    cx.domainId = id;
     try {
       result = task.call();
     } catch (Throwable e) {
-      throw failed(caller, DomainMethod.EXECUTE, dl, e, NO_MOVED);
+      throw failed(byId(callerId), DomainMethod.EXECUTE, dl, e, NO_MOVED);
     } finally {
-      cx.domain = caller;
+      cx.domainId = callerId;
     }
     if (dl != null) {
-      completed(caller, DomainMethod.EXECUTE, dl);
+      completed(byId(callerId), DomainMethod.EXECUTE, dl);
     }
     return result;
   }
@@ -489,8 +525,8 @@ public final class Domain {
   private DomainFailedException recoverAfter(
       Throwable cause, Domain caller, DomainMethod m, List<Throwable> errors) {
     CallContext cx = CallContext.get();
-    Domain prev = cx.domain;
-    cx.domain = this;
+    int prev = cx.domainId;
+    cx.domainId = id;
     recoverer = Thread.currentThread();
     String what = "domain '" + name + "' failed in " + m + " (called from '" + caller.name() + "'): " + cause;
     try {
@@ -536,7 +572,7 @@ public final class Domain {
       return new DomainFailedException(what + "; domain recovered", this, m, cause, false, false, true);
     } finally {
       recoverer = null;
-      cx.domain = prev;
+      cx.domainId = prev;
     }
   }
 

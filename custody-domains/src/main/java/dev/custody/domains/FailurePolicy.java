@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * When a failing domain is declared dead instead of recovered: {@code maxFailures} failures
  * within {@code window} (the failure that reaches the limit is not recovered). A domain whose
- * recovery function fails is dead regardless.
+ * recovery function fails is dead regardless. Immutable and thread-safe.
  *
  * @param maxFailures failures tolerated within the window, at least 1
  * @param window the sliding window, positive

@@ -10,20 +10,40 @@ import dev.custody.Owned;
  * <p>The fast path of a proxy method is: {@link #context()} (one {@code ThreadLocal} lookup of a
  * mutable holder), {@link #enter} (a final-field read and a volatile read of the slot, an
  * identity comparison of the guard array with the empty one), {@link #switchTo} and {@link
- * #restore} (plain writes to the holder), and a {@code try}/{@code catch} around the invocation.
+ * #restore} (plain int writes to the holder, which need no GC barrier), and a {@code try}/{@code catch} around the invocation.
  * Deadlines and guards take slower paths only when set.
+ *
+ * <p>Stateless and thread-safe; every method runs on the calling thread.
  */
 public final class ProxySupport {
   private ProxySupport() {}
 
-  /** The calling thread's current-domain holder. */
+  /** The calling thread's current-domain holder (a {@code ThreadLocal} lookup). */
   public static CallContext context() {
     return CallContext.get();
   }
 
-  /** The domain the caller runs in. */
-  public static Domain caller(CallContext cx) {
-    return cx.domain;
+  /**
+   * True if {@code cached} (a proxy's cached context, possibly null) belongs to the calling thread,
+   * so the proxy can skip the {@code ThreadLocal} lookup.
+   */
+  public static boolean current(CallContext cached) {
+    return cached != null && cached.thread == Thread.currentThread();
+  }
+
+  /**
+   * After a cache miss with the calling thread's context {@code cx}: whether the proxy should
+   * cache {@code cx} instead of {@code cached}. An empty cache is filled at once; an occupied one
+   * is taken over after 64 misses of this thread, so a proxy follows the thread that uses it while
+   * threads sharing a proxy rewrite its cache only every 64th call (no cache-line ping-pong).
+   */
+  public static boolean adopt(CallContext cached, CallContext cx) {
+    return cached == null || (++cx.misses & 63) == 0;
+  }
+
+  /** The id of the domain the caller runs in. */
+  public static int caller(CallContext cx) {
+    return cx.domainId;
   }
 
   /**
@@ -34,14 +54,14 @@ public final class ProxySupport {
    * @throws CallRefusedException if a guard refused
    */
   @SuppressWarnings("unchecked")
-  public static <T> T enter(RRef<T> r, Domain caller, DomainMethod m) throws CrossDomainException {
+  public static <T> T enter(RRef<T> r, int caller, DomainMethod m) throws CrossDomainException {
     Object t = r.slot.target;
     if (t == null) {
       t = unavailable(r, m);
     }
     Guard[] gs = r.domain.guards;
     if (gs != Domain.NO_GUARDS) {
-      r.domain.checkGuards(gs, caller, m);
+      r.domain.checkGuards(gs, Domain.byId(caller), m);
     }
     return (T) t;
   }
@@ -64,12 +84,12 @@ public final class ProxySupport {
 
   /** Makes the callee domain current. */
   public static void switchTo(CallContext cx, RRef<?> r) {
-    cx.domain = r.domain;
+    cx.domainId = r.domainId;
   }
 
   /** Restores the caller's domain. */
-  public static void restore(CallContext cx, Domain caller) {
-    cx.domain = caller;
+  public static void restore(CallContext cx, int caller) {
+    cx.domainId = caller;
   }
 
   /** True if calls through {@code r} carry a deadline. */
@@ -88,9 +108,13 @@ public final class ProxySupport {
    */
   public static <T> Owned<T> move(Owned<T> arg, DomainMethod m, String param) {
     if (arg == null) {
-      throw new NullPointerException(m + ": argument '" + param + "' is null");
+      throw nullArgument(m, param);
     }
     return arg.move();
+  }
+
+  private static NullPointerException nullArgument(DomainMethod m, String param) {
+    return new NullPointerException(m + ": argument '" + param + "' is null");
   }
 
   /**
@@ -99,14 +123,14 @@ public final class ProxySupport {
    * {@code Owned} arguments moved into the call; those still live are released.
    */
   public static DomainFailedException failed(
-      RRef<?> r, Domain caller, DomainMethod m, Throwable e, Object... moved) {
-    return r.domain.failed(caller, m, null, e, moved);
+      RRef<?> r, int caller, DomainMethod m, Throwable e, Object... moved) {
+    return r.domain.failed(Domain.byId(caller), m, null, e, moved);
   }
 
   /** {@link #failed} for a call with a deadline. */
   public static DomainFailedException failedTimed(
-      RRef<?> r, Domain caller, DomainMethod m, CallDeadline d, Throwable e, Object... moved) {
-    return r.domain.failed(caller, m, d, e, moved);
+      RRef<?> r, int caller, DomainMethod m, CallDeadline d, Throwable e, Object... moved) {
+    return r.domain.failed(Domain.byId(caller), m, d, e, moved);
   }
 
   /**
@@ -114,17 +138,17 @@ public final class ProxySupport {
    * rethrown, unless the deadline fired, in which case the call is a failure.
    */
   public static <X extends Throwable> X passedTimed(
-      RRef<?> r, Domain caller, DomainMethod m, CallDeadline d, X x, Object... moved)
+      RRef<?> r, int caller, DomainMethod m, CallDeadline d, X x, Object... moved)
       throws DomainFailedException {
     if (d.disarm()) {
       return x;
     }
-    throw r.domain.failed(caller, m, d, x, moved);
+    throw r.domain.failed(Domain.byId(caller), m, d, x, moved);
   }
 
   /** A call with a deadline returned normally: throws if the deadline fired meanwhile. */
-  public static void completedTimed(RRef<?> r, Domain caller, DomainMethod m, CallDeadline d)
+  public static void completedTimed(RRef<?> r, int caller, DomainMethod m, CallDeadline d)
       throws DomainFailedException {
-    r.domain.completed(caller, m, d);
+    r.domain.completed(Domain.byId(caller), m, d);
   }
 }

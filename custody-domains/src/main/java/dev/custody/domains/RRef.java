@@ -30,12 +30,14 @@ import java.util.function.Supplier;
 public final class RRef<T> {
   final Slot slot;
   final Domain domain;
+  final int domainId;
   /** Per-call deadline in nanoseconds, 0 for none. */
   final long deadlineNanos;
 
   RRef(Slot slot, long deadlineNanos) {
     this.slot = slot;
     this.domain = slot.domain;
+    this.domainId = slot.domain.id();
     this.deadlineNanos = deadlineNanos;
   }
 

@@ -23,6 +23,36 @@ class BasicCallTest {
   }
 
   @Test
+  void proxyCachedContextOfAnotherThreadIsNeverUsed() throws Exception {
+    Domain d = Domain.create("cached");
+    Calculator calc = new CalculatorProxy(d.execute(() -> RRef.<Calculator>of(new TestCalculator())));
+    // This thread fills the proxy's context cache...
+    assertThat(calc.whereAmI()).isEqualTo("cached");
+    // ...then other threads, each inside its own domain, call through the same proxy many times.
+    for (int i = 0; i < 3; i++) {
+      Domain mine = Domain.create("caller" + i);
+      String[] seen = new String[2];
+      Thread t = Thread.ofVirtual().start(() -> {
+        try {
+          mine.execute(() -> {
+            for (int k = 0; k < 200; k++) { // crosses the 64-miss threshold: the cache moves here
+              seen[0] = calc.whereAmI();
+            }
+            seen[1] = Domain.current().name();
+          });
+        } catch (DomainFailedException e) {
+          throw new AssertionError(e);
+        }
+      });
+      t.join();
+      assertThat(seen).containsExactly("cached", "caller" + i);
+      assertThat(Domain.current()).isSameAs(Domain.host());
+      assertThat(calc.whereAmI()).isEqualTo("cached");
+      assertThat(Domain.current()).isSameAs(Domain.host());
+    }
+  }
+
+  @Test
   void executeRunsInsideAndContainsFailures() throws Exception {
     Domain d = Domain.create("exec");
     assertThat(d.execute(() -> Domain.current().name())).isEqualTo("exec");

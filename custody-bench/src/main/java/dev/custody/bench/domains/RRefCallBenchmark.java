@@ -27,8 +27,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Same run, same target object, same argument: {@code plainCall} calls the object through its
  * interface; {@code proxyCall} calls it through the generated {@code RRefCallBenchmark_StageProxy} over an
  * {@code RRef} into another domain (slot lookup, guard check, current-domain switch and restore,
- * fault containment). The {@code Owned} pair does the same with an {@code Owned} argument that
- * the proxy moves across the boundary and the callee returns. Overhead in cycles = (proxy ns −
+ * fault containment). The {@code Owned} variants pass an {@code Owned} argument that the proxy
+ * moves across the boundary and the callee returns: {@code plainOwnedCall} without any move,
+ * {@code plainOwnedMovedCall} with the same single {@code Owned.move()} the proxy does (so
+ * {@code proxyOwnedCall − plainOwnedMovedCall} is the proxy's own overhead and {@code
+ * plainOwnedMovedCall − plainOwnedCall} the cost of the move in custody-core). Overhead in cycles = (proxy ns −
  * plain ns) × nominal CPU frequency (read from /proc/cpuinfo "cpu MHz").
  */
 @State(Scope.Thread)
@@ -45,6 +48,8 @@ public class RRefCallBenchmark {
     int process(int value) throws CrossDomainException;
 
     Owned<Payload> pass(Owned<Payload> payload) throws CrossDomainException;
+
+    void crash() throws CrossDomainException;
   }
 
   /** A small moved value. */
@@ -67,10 +72,16 @@ public class RRefCallBenchmark {
       payload.get().hits++;
       return payload;
     }
+
+    @Override
+    public void crash() {
+      throw new IllegalStateException("injected");
+    }
   }
 
   private Stage plain;
   private Stage proxy;
+  private Stage crashing;
   private Payload payload;
   private int value;
 
@@ -81,6 +92,8 @@ public class RRefCallBenchmark {
     plain = plainTarget;
     RRef<Stage> ref = domain.execute(() -> RRef.<Stage>of(new Adder()));
     proxy = new RRefCallBenchmark_StageProxy(ref);
+    Domain crashDomain = Domain.builder("bench-crash").failurePolicy(FailurePolicy.unlimited()).build();
+    crashing = new RRefCallBenchmark_StageProxy(crashDomain.execute(() -> RRef.<Stage>recoverable(Adder::new)));
     payload = new Payload();
     value = 7;
   }
@@ -95,9 +108,31 @@ public class RRefCallBenchmark {
     return proxy.process(value);
   }
 
+
+  /**
+   * A second question, the paper's recovery cost (4389 cycles in Rust): one failing call, i.e.
+   * unwinding to the domain entry, clearing the table, running recovery (a factory rebuilding the
+   * slot's object) and building the caller's exception.
+   */
+  @Benchmark
+  public Object failAndRecover() {
+    try {
+      crashing.crash();
+      throw new AssertionError("crash() returned");
+    } catch (CrossDomainException e) {
+      return e;
+    }
+  }
+
   @Benchmark
   public Payload plainOwnedCall() throws CrossDomainException {
     return plain.pass(Owned.of(payload)).take();
+  }
+
+  /** The plain call plus the one {@code Owned.move()} that the proxy performs: isolates the move. */
+  @Benchmark
+  public Payload plainOwnedMovedCall() throws CrossDomainException {
+    return plain.pass(Owned.of(payload).move()).take();
   }
 
   @Benchmark

@@ -80,8 +80,8 @@ public record IsolationResults(
     }
     root.put("length_sweep", sw);
     root.put("mode", quick ? "quick" : "full");
-    root.put("estimator", "lowest measurement-iteration mean per JMH run (recovery: lowest"
-        + " iteration median); other processes' interference only adds time");
+    root.put("estimator", "median of JMH SampleTime samples (each a few microseconds, far below"
+        + " a scheduler time slice), so preemption by other processes does not shift it");
     Map<String, Object> paper = new LinkedHashMap<>();
     paper.put("overhead_cycles_batch_1", 90);
     paper.put("overhead_cycles_batch_256", 122);

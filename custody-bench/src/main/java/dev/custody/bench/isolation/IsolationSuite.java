@@ -9,8 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -25,13 +23,13 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * for length 5, a pipeline-length sweep, Maglev per batch, and recovery. One fork per parameter
  * set.
  *
- * <p><b>Estimator.</b> These machines are shared and noisy, and interference from other processes
- * only ever adds time, so each score is the <em>lowest</em> of the measurement iterations' mean
- * times (for recovery: the lowest of the iterations' medians). Plain and protected pipelines are
- * reduced the same way, so their difference stays a fair comparison. The quick preset (short iterations, sweep at one batch size) takes about two minutes on
+ * <p><b>Estimator.</b> These machines are shared and noisy. Every benchmark is sampled in short
+ * operations (microseconds, far below a scheduler time slice) and the score is the median sample:
+ * a sample is either undisturbed or visibly preempted, so the median is the undisturbed cost.
+ * Plain, protected and copying pipelines are reduced the same way. The quick preset (short iterations, sweep at one batch size) takes about two minutes on
  * two cores; the full preset sweeps lengths 1..8 at every batch size with longer iterations.
  *
- * <p>JMH's own report goes to a log file beside the JSON.
+ * <p>JMH's own reports go to log files beside the JSON ({@code <json>.jmh.log.1} … {@code .5}).
  */
 public final class IsolationSuite {
   static final String[] BATCHES = {"1", "2", "4", "8", "16", "32", "64", "128", "256"};
@@ -48,6 +46,8 @@ public final class IsolationSuite {
     this.jmhLog = jmhLog;
   }
 
+  private int phase;
+
   private ChainedOptionsBuilder base() {
     ChainedOptionsBuilder b = new OptionsBuilder()
         .forks(1)
@@ -55,14 +55,15 @@ public final class IsolationSuite {
         .verbosity(VerboseMode.NORMAL)
         .jvmArgsAppend("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC");
     if (jmhLog != null) {
-      b = b.output(jmhLog.toString());
+      // One log per Runner run: JMH truncates its output file when a run starts.
+      b = b.output(jmhLog.resolveSibling(jmhLog.getFileName() + "." + (++phase)).toString());
     }
     if (quick) {
-      b = b.warmupIterations(4).warmupTime(TimeValue.milliseconds(100))
-          .measurementIterations(8).measurementTime(TimeValue.milliseconds(100));
+      b = b.warmupIterations(3).warmupTime(TimeValue.milliseconds(150))
+          .measurementIterations(4).measurementTime(TimeValue.milliseconds(150));
     } else {
-      b = b.warmupIterations(5).warmupTime(TimeValue.milliseconds(300))
-          .measurementIterations(15).measurementTime(TimeValue.milliseconds(300));
+      b = b.warmupIterations(5).warmupTime(TimeValue.milliseconds(400))
+          .measurementIterations(10).measurementTime(TimeValue.milliseconds(400));
     }
     return b;
   }
@@ -78,37 +79,39 @@ public final class IsolationSuite {
   public IsolationResults run() throws RunnerException, IOException {
     CpuInfo cpu = CpuInfo.detect();
     if (jmhLog != null) {
-      Files.deleteIfExists(jmhLog);
+      for (int i = 1; i <= 6; i++) {
+        Files.deleteIfExists(jmhLog.resolveSibling(jmhLog.getFileName() + "." + i));
+      }
     }
-    String pipe = NullPipelineBenchmark.class.getName() + ".pipeline";
+    String pipe = NullPipelineBenchmark.class.getName() + ".pipeline$";
     Map<String, Double> ns = new HashMap<>();
-    for (RunResult r : run("null-filter pipeline, length 5, plain/protected/copying × 9 batch sizes",
+    for (RunResult r : run("null-filter pipeline, length 5, plain/protected × 9 batch sizes",
         base().include(pipe).param("batch", BATCHES).param("length", String.valueOf(LENGTH))
-            .param("mode", "PLAIN", "PROTECTED", "COPY"))) {
-      ns.put(key(r), best(r));
+            .param("mode", "PLAIN", "PROTECTED"))) {
+      ns.put(key(r), median(r));
+    }
+    for (RunResult r : run("copying baseline, length 5 × 9 batch sizes",
+        base().include(CopyPipelineBenchmark.class.getName() + ".pipeline").param("batch", BATCHES)
+            .param("length", String.valueOf(LENGTH)))) {
+      ns.put(k(Integer.parseInt(r.getParams().getParam("batch")), LENGTH, "COPY"), median(r));
     }
     Map<Integer, Double> maglev = new HashMap<>();
     for (RunResult r : run("Maglev per batch × 9 batch sizes",
         base().include(MaglevBenchmark.class.getName() + ".maglev").param("batch", BATCHES))) {
-      maglev.put(Integer.parseInt(r.getParams().getParam("batch")), best(r));
+      maglev.put(Integer.parseInt(r.getParams().getParam("batch")), median(r));
     }
     String[] sweepLengths = {"1", "2", "3", "4", "6", "7", "8"};
     String[] sweepBatches = quick ? new String[] {String.valueOf(SWEEP_BATCH)} : BATCHES;
     for (RunResult r : run("pipeline-length sweep (plain/protected, lengths 1..8)",
         base().include(pipe).param("batch", sweepBatches).param("length", sweepLengths)
             .param("mode", "PLAIN", "PROTECTED"))) {
-      ns.put(key(r), best(r));
+      ns.put(key(r), median(r));
     }
     Collection<RunResult> rec = run("recovery (panic, clean-up, recovery, next call)",
         base().include(RecoveryBenchmark.class.getName() + ".panicRecoverCall")
             .warmupIterations(quick ? 4 : 5).warmupTime(TimeValue.milliseconds(quick ? 200 : 500))
-            .measurementIterations(quick ? 8 : 15).measurementTime(TimeValue.milliseconds(quick ? 200 : 500)));
-    double recoveryMedian = Double.MAX_VALUE;
-    for (BenchmarkResult br : rec.iterator().next().getBenchmarkResults()) {
-      for (IterationResult ir : br.getIterationResults()) {
-        recoveryMedian = Math.min(recoveryMedian, ir.getPrimaryResult().getStatistics().getPercentile(50));
-      }
-    }
+            .measurementIterations(quick ? 5 : 10).measurementTime(TimeValue.milliseconds(quick ? 200 : 500)));
+    double recoveryMedian = median(rec.iterator().next());
 
     List<IsolationResults.Row> rows = new ArrayList<>();
     for (String bs : BATCHES) {
@@ -136,15 +139,9 @@ public final class IsolationSuite {
     return new IsolationResults(cpu.ghz(), cpu.source(), LENGTH, rows, recoveryMedian, sweep, quick);
   }
 
-  /** The lowest iteration mean of a run (see the class comment). */
-  static double best(RunResult r) {
-    double best = Double.MAX_VALUE;
-    for (BenchmarkResult br : r.getBenchmarkResults()) {
-      for (IterationResult ir : br.getIterationResults()) {
-        best = Math.min(best, ir.getPrimaryResult().getScore());
-      }
-    }
-    return best;
+  /** The median sample of a run, over all its measurement iterations (see the class comment). */
+  static double median(RunResult r) {
+    return r.getPrimaryResult().getStatistics().getPercentile(50);
   }
 
   private static String key(RunResult r) {

@@ -541,7 +541,9 @@ final class FlowAnalysis {
           violation(call, "value passed to " + lat.name(declared) + " parameter '" + param.getSimpleName() + "' of " + t.name,
               a.join(pc, lat));
         }
-        inLabels.add(a.label());
+        int bound = p.channel(param);
+        // A channel parameter never holds more than it accepts: a violation was reported here already.
+        inLabels.add(bound < 0 ? a.label() : meet(a.label(), bound));
       }
       Summary s = p.request(key, new Program.Key(t, List.copyOf(inLabels), pc.label()));
       result = result.join(translate(s.ret(), argVals, pc), lat);

@@ -49,6 +49,9 @@ import java.util.function.Predicate;
  * <p>Thread-safe: a validator holds only its immutable policy and a cache of JDK supertypes.
  */
 public final class BytecodeValidator {
+  /** Local-variable tables are not needed; line numbers are, for messages. */
+  private static final ClassFile PARSER = ClassFile.of(ClassFile.DebugElementsOption.DROP_DEBUG,
+      ClassFile.LineNumbersOption.PASS_LINE_NUMBERS);
   private static final String FOR_NAME_DESC = "(Ljava/lang/String;)Ljava/lang/Class;";
   /** JDK class hierarchies, by internal name; platform classes never unload, so no leak. */
   private static final Map<String, List<String>> JDK_SUPERTYPES = new ConcurrentHashMap<>();
@@ -93,7 +96,7 @@ public final class BytecodeValidator {
   public List<Violation> validate(String expectedName, byte[] classFile, Predicate<String> own,
       Predicate<String> hostVisible) throws UnreadableClassException {
     try {
-      ClassModel model = ClassFile.of().parse(classFile);
+      ClassModel model = PARSER.parse(classFile);
       Scan scan = new Scan(model.thisClass().asInternalName().replace('/', '.'), own,
           hostVisible);
       scan.run(model);
@@ -136,18 +139,23 @@ public final class BytecodeValidator {
       }
     }
 
+    int bci;
+    Instruction previous;
+
     void scanCode(CodeModel code) {
-      int bci = 0;
-      Instruction previous = null;
-      for (CodeElement e : code) {
-        if (e instanceof LineNumber ln) {
-          line = ln.line();
-        } else if (e instanceof Instruction insn) {
-          offset = bci;
-          scanInstruction(insn, previous);
-          previous = insn;
-          bci += insn.sizeInBytes();
-        }
+      bci = 0;
+      previous = null;
+      code.forEach(this::scanElement); // streams elements without materialising a list
+    }
+
+    void scanElement(CodeElement e) {
+      if (e instanceof LineNumber ln) {
+        line = ln.line();
+      } else if (e instanceof Instruction insn) {
+        offset = bci;
+        scanInstruction(insn, previous);
+        previous = insn;
+        bci += insn.sizeInBytes();
       }
     }
 
@@ -288,7 +296,12 @@ public final class BytecodeValidator {
         return; // primitive arrays, or this domain's own classes (validated themselves)
       }
       String target = owner.replace('/', '.') + "." + name + (isMethod && desc != null ? desc : "");
-      if (checkCustodyInternal(owner, action, target)) {
+      member = name;
+      memberDesc = desc;
+      boolean custody = checkCustodyInternal(owner, action, target);
+      member = null;
+      memberDesc = null;
+      if (custody) {
         return;
       }
       Category c = refusalInHierarchy(owner, name, desc);
@@ -297,6 +310,10 @@ public final class BytecodeValidator {
       }
     }
 
+    /** Member name and descriptor of the reference being checked, for {@link #checkCustodyInternal}. */
+    String member;
+    String memberDesc;
+
     boolean checkCustodyInternal(String internal, String action, String target) {
       if (!internal.startsWith("dev/custody/")) {
         return false;
@@ -304,12 +321,26 @@ public final class BytecodeValidator {
       String binary = internal.replace('/', '.');
       if (!hostVisible.test(binary)) {
         report(action, target, Category.CUSTODY_INTERNAL);
+      } else if (member != null) {
+        // Visible API, but some of its members manage other domains (e.g. Domain.host()).
+        Category c = policy.refusal(internal, member, memberDesc, true);
+        if (c != null) {
+          report(action, target, c);
+        }
       }
       return true;
     }
 
+    /** Internal name → whether it is one of the domain's classes; names recur within a class. */
+    final Map<String, Boolean> ownCache = new java.util.HashMap<>();
+
     boolean isOwn(String internal) {
-      return own.test(internal.replace('/', '.'));
+      Boolean b = ownCache.get(internal);
+      if (b == null) {
+        b = own.test(internal.replace('/', '.'));
+        ownCache.put(internal, b);
+      }
+      return b;
     }
 
     void report(String action, String target, Category category) {
@@ -319,6 +350,11 @@ public final class BytecodeValidator {
   }
 
   private Category refusalInHierarchy(String internal, String member, String desc) {
+    String key = member == null ? internal : internal + '.' + member + (desc == null ? "" : desc);
+    return policy.cached(key, () -> computeRefusal(internal, member, desc));
+  }
+
+  private Category computeRefusal(String internal, String member, String desc) {
     Category c = policy.refusal(internal, member, desc, true);
     if (c != null) {
       return c;

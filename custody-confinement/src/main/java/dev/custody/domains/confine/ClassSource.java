@@ -30,7 +30,8 @@ public final class ClassSource {
 
   private ClassSource(String origin, Map<String, byte[]> classes, Map<String, byte[]> resources) {
     this.origin = origin;
-    this.classes = classes;
+    // Sorted iteration, hash lookup: validation asks "is this one of ours?" for every reference.
+    this.classes = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(classes)));
     this.resources = resources;
   }
 

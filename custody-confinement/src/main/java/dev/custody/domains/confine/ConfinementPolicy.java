@@ -73,7 +73,10 @@ import java.util.Set;
  *       URLDecoder} and {@code URL} parsing ({@code URL.openConnection/openStream/getContent}
  *       are refused), {@code java.nio.channels.*}, {@code javax.net.*}, {@code java.rmi.*}, {@code
  *       javax.naming.*}, {@code jdk.net.*}.
- *   <li><b>custody-internal</b>: any {@code dev.custody} class that is not Custody's public API.
+ *   <li><b>custody-internal</b>: any {@code dev.custody} class that is not Custody's public API
+ *       (including {@code ProxySupport}, {@code CallContext}, {@code CallDeadline}, {@code Slot}),
+ *       and the domain-management members {@code Domain.host/shutdown/revokeAll/addGuard/
+ *       removeGuard}.
  * </ul>
  *
  * <h2>Visibility</h2>
@@ -95,7 +98,8 @@ public final class ConfinementPolicy {
   /** Custody packages a domain may see (exact packages, not subpackages). */
   private static final Set<String> API_PACKAGES = Set.of(
       "dev.custody", "dev.custody.ifc", "dev.custody.domains", "dev.custody.checkpoint",
-      "dev.custody.netfn", "dev.custody.domains.confine.demo");
+      "dev.custody.netfn", "dev.custody.netfn.pipeline", "dev.custody.netfn.packet",
+      "dev.custody.domains.confine.demo");
 
   /** The public API classes of this package; the rest of it (loader, validator) is internal. */
   private static final Set<String> API_CLASSES = Set.of(
@@ -110,6 +114,18 @@ public final class ConfinementPolicy {
 
   private static final List<Rule> DEFAULT_RULES = defaultRules();
 
+  /** Bound on {@link #decisions}, so made-up member names cannot grow it without limit. */
+  private static final int MAX_CACHED_DECISIONS = 200_000;
+  /** Marks "allowed" in {@link #decisions}, which cannot hold null. */
+  private static final Object ALLOWED = new Object();
+
+  /**
+   * Decisions for JDK members, keyed {@code owner.member descriptor}: the same few thousand JDK
+   * members recur in every class, and a decision depends only on this policy and the (immutable)
+   * JDK class hierarchy.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, Object> decisions =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<Category> allowed;
   private final Map<String, Object> capabilities;
   private final List<Path> libraries;
@@ -242,6 +258,19 @@ public final class ConfinementPolicy {
     return null;
   }
 
+  /** {@code compute}'s answer for {@code key}, memoised (see {@link #decisions}). */
+  Category cached(String key, java.util.function.Supplier<Category> compute) {
+    Object d = decisions.get(key);
+    if (d == null) {
+      Category c = compute.get();
+      d = c == null ? ALLOWED : c;
+      if (decisions.size() < MAX_CACHED_DECISIONS) {
+        decisions.put(key, d);
+      }
+    }
+    return d == ALLOWED ? null : (Category) d;
+  }
+
   private Category effective(Category c) {
     return c == null || allowed.contains(c) ? null : c;
   }
@@ -249,6 +278,10 @@ public final class ConfinementPolicy {
   private static List<Rule> defaultRules() {
     List<Rule> r = new ArrayList<>();
     // Order matters: the first rule whose owner and member match decides.
+    // Custody API members that manage domains other than the caller's
+    for (String m : List.of("host", "shutdown", "revokeAll", "addGuard", "removeGuard")) {
+      r.add(Rule.deny("dev/custody/domains/Domain", m, Category.CUSTODY_INTERNAL));
+    }
     // reflection
     r.add(Rule.deny("java/lang/reflect/AccessibleObject", "setAccessible", REFLECTION));
     r.add(Rule.deny("java/lang/reflect/AccessibleObject", "trySetAccessible", REFLECTION));

@@ -39,7 +39,7 @@ record Rule(String owner, String member, String descriptorPrefix, Category categ
       return internalName.startsWith(owner);
     }
     if (owner.endsWith("*")) {
-      return internalName.startsWith(owner.substring(0, owner.length() - 1));
+      return internalName.regionMatches(0, owner, 0, owner.length() - 1);
     }
     return internalName.equals(owner);
   }
@@ -53,7 +53,7 @@ record Rule(String owner, String member, String descriptorPrefix, Category categ
       return false;
     }
     boolean nameOk = member.endsWith("*")
-        ? name.startsWith(member.substring(0, member.length() - 1))
+        ? name.regionMatches(0, member, 0, member.length() - 1)
         : name.equals(member);
     return nameOk && (descriptorPrefix == null
         || (descriptor != null && descriptor.startsWith(descriptorPrefix)));

@@ -241,6 +241,47 @@ class BytecodeValidatorTest {
   }
 
   @Test
+  void domainManagementOfOtherDomainsIsRefused() {
+    List<String> v = check("import dev.custody.domains.Domain;",
+        "public String run() { Domain.host().shutdown(); return Domain.current().name(); }");
+    assertThat(v).hasSize(2)
+        .anySatisfy(s -> assertThat(s).contains("calls dev.custody.domains.Domain.host()")
+            .endsWith("[custody-internal]"))
+        .anySatisfy(s -> assertThat(s).contains("calls dev.custody.domains.Domain.shutdown()V")
+            .endsWith("[custody-internal]"));
+  }
+
+  /**
+   * A dynamic constant (no javac syntax produces it) whose bootstrap invokes a method handle to
+   * System.exit: both the bootstrap method and its argument are reported.
+   */
+  @Test
+  void dynamicConstantBootstrapAndArgumentsAreChecked() throws UnreadableClassException {
+    var exit = java.lang.constant.MethodHandleDesc.ofMethod(
+        java.lang.constant.DirectMethodHandleDesc.Kind.STATIC,
+        java.lang.constant.ClassDesc.of("java.lang.System"), "exit",
+        java.lang.constant.MethodTypeDesc.ofDescriptor("(I)V"));
+    var condy = java.lang.constant.DynamicConstantDesc.ofNamed(
+        java.lang.constant.ConstantDescs.BSM_INVOKE, "_", java.lang.constant.ConstantDescs.CD_Object,
+        exit, 3);
+    byte[] bytes = java.lang.classfile.ClassFile.of().build(
+        java.lang.constant.ClassDesc.of("evil.Condy"), cb -> cb.withMethodBody("run",
+            java.lang.constant.MethodTypeDesc.ofDescriptor("()Ljava/lang/Object;"),
+            java.lang.classfile.ClassFile.ACC_PUBLIC | java.lang.classfile.ClassFile.ACC_STATIC,
+            code -> code.ldc(condy).areturn()));
+    List<String> v = new BytecodeValidator(ConfinementPolicy.defaults())
+        .validate("evil.Condy", bytes, n -> false, n -> false).stream()
+        .map(Violation::toString).toList();
+    assertThat(v).containsExactlyInAnyOrder(
+        "evil.Condy.run()Ljava/lang/Object; @ offset 0: bootstrap method"
+            + " java.lang.invoke.ConstantBootstraps.invoke(Ljava/lang/invoke/MethodHandles$Lookup;"
+            + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/invoke/MethodHandle;[Ljava/lang/Object;)"
+            + "Ljava/lang/Object; [reflection]",
+        "evil.Condy.run()Ljava/lang/Object; @ offset 0: method handle to"
+            + " java.lang.System.exit(I)V [exit]");
+  }
+
+  @Test
   void benignModernCodeIsAccepted() {
     String src = """
         package good;

@@ -8,7 +8,21 @@ package dev.custody.netfn.pipeline;
 public final class StageFailedException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  private final String stage;
+
   public StageFailedException(String stage, Throwable cause) {
-    super("stage '" + stage + "' failed: " + cause, cause, true, false);
+    // The message is built on demand: a pipeline that counts failures never pays for it.
+    super(null, cause, true, false);
+    this.stage = stage;
+  }
+
+  /** The failed stage's name. */
+  public String stage() {
+    return stage;
+  }
+
+  @Override
+  public String getMessage() {
+    return "stage '" + stage + "' failed: " + getCause();
   }
 }

@@ -1,0 +1,6 @@
+package dev.custody.examples.ifc;
+
+/** A client of the {@link SecureStore}: privileged or ordinary. */
+public sealed interface Client permits PrivilegedClient, OrdinaryClient {
+  String name();
+}
