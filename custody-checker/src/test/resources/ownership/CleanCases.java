@@ -167,4 +167,15 @@ class CleanCases {
     }
     consume(other);
   }
+
+  private Buf kept;
+
+  CleanCases(Buf initial) {
+    java.util.Objects.requireNonNull(initial, "initial");
+    this.kept = initial;
+  }
+
+  CleanCases() {
+    this(new Buf());
+  }
 }
