@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  *
  * <p><b>Field kinds.</b> Every instance field that is not {@code transient} must be one of:
  * a primitive or its box, {@code String}, an enum; an array of a supported kind; a {@code
- * List}/{@code ArrayList}/{@code LinkedList}/{@code Collection}, {@code Set}/{@code HashSet}/{@code
+ * List}/{@code ArrayList}/{@code LinkedList}, {@code Set}/{@code HashSet}/{@code
  * LinkedHashSet}/{@code SortedSet}/{@code NavigableSet}/{@code TreeSet}, or {@code Map}/{@code
  * HashMap}/{@code LinkedHashMap}/{@code SortedMap}/{@code NavigableMap}/{@code TreeMap} of
  * supported kinds; another {@code @Checkpointable} type; or {@code Shared<T>} of any of these.

@@ -2,6 +2,7 @@ package dev.custody.checkpoint;
 
 import dev.custody.domains.RRef;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -89,11 +90,10 @@ public final class CheckpointedState<T> {
    */
   public <S> RRef<S> export(Function<? super T, ? extends S> service) {
     Objects.requireNonNull(service, "service");
-    boolean[] first = {true};
+    AtomicBoolean first = new AtomicBoolean(true);
     return RRef.recoverable(() -> {
-      if (first[0]) {
-        first[0] = false;
-        return service.apply(current);
+      if (first.getAndSet(false)) {
+        return service.apply(current); // the export itself: the live state as it is
       }
       return service.apply(restoreLast());
     });

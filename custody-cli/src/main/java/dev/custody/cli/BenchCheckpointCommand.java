@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.openjdk.jmh.runner.RunnerException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,7 +44,13 @@ public final class BenchCheckpointCommand implements Callable<Integer> {
       Files.createDirectories(out.getParent());
     }
     long t0 = System.nanoTime();
-    CheckpointSuite.Results r = new CheckpointSuite(quick, rules, System.err).run();
+    CheckpointSuite.Results r;
+    try {
+      r = new CheckpointSuite(quick, rules, System.err).run();
+    } catch (RunnerException e) {
+      System.err.println("custody bench checkpoint: JMH could not run: " + e.getMessage());
+      return 1;
+    }
     Files.writeString(out, r.toJson());
     System.out.printf(Locale.ROOT, "%nCheckpoint benchmark (%s, %d rules, each reachable 3 ways): median ms%n",
         quick ? "quick" : "full", r.rules());

@@ -53,7 +53,10 @@ public final class IsolationSuite {
         .forks(1)
         .shouldFailOnError(true)
         .verbosity(VerboseMode.NORMAL)
-        .jvmArgsAppend("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC");
+        // -Xbatch: on a loaded machine the JIT's background compiler threads starve and warm-up
+        // ends with code still interpreted (seen: Maglev 20x slower); compiling synchronously
+        // makes warm-up reach the same compiled code, just deterministically.
+        .jvmArgsAppend("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC", "-Xbatch");
     if (jmhLog != null) {
       // One log per Runner run: JMH truncates its output file when a run starts.
       b = b.output(jmhLog.resolveSibling(jmhLog.getFileName() + "." + (++phase)).toString());

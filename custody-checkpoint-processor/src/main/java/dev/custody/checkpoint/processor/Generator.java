@@ -346,6 +346,10 @@ final class Generator {
   }
 
   private void fillCollection(CodeBlock.Builder b, TypeModel.CollectionOf col, String s, String c) {
+    if (col.element() instanceof TypeModel.Leaf) {
+      b.addStatement("$N.addAll($N)", c, s); // immutable elements: no per-element copy
+      return;
+    }
     String e = "e" + (++counter);
     b.beginControlFlow("for ($T $N : $N)", TypeName.get(col.element().type()).box(), e, s);
     CodeBlock copy = emitCopy(b, col.element(), CodeBlock.of("$N", e));
@@ -354,6 +358,10 @@ final class Generator {
   }
 
   private void fillMap(CodeBlock.Builder b, TypeModel.MapOf m, String s, String c) {
+    if (m.key() instanceof TypeModel.Leaf && m.value() instanceof TypeModel.Leaf) {
+      b.addStatement("$N.putAll($N)", c, s); // immutable keys and values: no per-entry copy
+      return;
+    }
     String e = "e" + (++counter);
     TypeName entry =
         ParameterizedTypeName.get(

@@ -323,7 +323,7 @@ public final class BytecodeValidator {
         report(action, target, Category.CUSTODY_INTERNAL);
       } else if (member != null) {
         // Visible API, but some of its members manage other domains (e.g. Domain.host()).
-        Category c = policy.refusal(internal, member, memberDesc, true);
+        Category c = refusalInHierarchy(internal, member, memberDesc);
         if (c != null) {
           report(action, target, c);
         }

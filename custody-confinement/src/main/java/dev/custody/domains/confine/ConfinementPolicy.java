@@ -54,7 +54,11 @@ import java.util.Set;
  *       Thread.ofPlatform/ofVirtual/startVirtualThread}, {@code Thread.Builder*}, {@code
  *       ThreadGroup}, {@code Executors.*}, constructors of {@code ThreadPoolExecutor}, {@code
  *       ScheduledThreadPoolExecutor}, {@code ForkJoinPool}, {@code ForkJoinWorkerThread}, {@code
- *       java.util.Timer}, {@code StructuredTaskScope*}, {@code Cleaner.create}.
+ *       java.util.Timer}, {@code StructuredTaskScope*}, {@code Cleaner.create}; and running code on
+ *       a shared pool, which escapes the domain entry as a new thread would: {@code
+ *       CompletableFuture.*Async/delayedExecutor}, {@code ForkJoinPool.commonPool}, {@code
+ *       ForkJoinTask.fork/invokeAll}, {@code Collection.parallelStream}, {@code
+ *       BaseStream.parallel}, {@code Arrays.parallel*}.
  *   <li><b>class-loader</b>: {@code ClassLoader}/{@code SecureClassLoader} constructors and
  *       subclassing, {@code URLClassLoader}, {@code Lookup.defineClass/defineHiddenClass*}, {@code
  *       ClassLoader.getSystemClassLoader/getPlatformClassLoader}, {@code
@@ -349,6 +353,16 @@ public final class ConfinementPolicy {
     r.add(Rule.denyClass("java/util/concurrent/StructuredTaskScope*", THREADS));
     r.add(Rule.deny("java/util/Timer", "<init>", THREADS));
     r.add(Rule.deny("java/lang/ref/Cleaner", "create", THREADS));
+    // Running domain code on a shared pool's threads escapes the domain's entry (containment,
+    // current domain, deadlines) just as a new thread would.
+    r.add(Rule.deny("java/util/concurrent/CompletableFuture", "*Async", THREADS));
+    r.add(Rule.deny("java/util/concurrent/CompletableFuture", "delayedExecutor", THREADS));
+    r.add(Rule.deny("java/util/concurrent/ForkJoinPool", "commonPool", THREADS));
+    r.add(Rule.deny("java/util/concurrent/ForkJoinTask", "fork", THREADS));
+    r.add(Rule.deny("java/util/concurrent/ForkJoinTask", "invokeAll", THREADS));
+    r.add(Rule.deny("java/util/Collection", "parallelStream", THREADS));
+    r.add(Rule.deny("java/util/stream/BaseStream", "parallel", THREADS));
+    r.add(Rule.deny("java/util/Arrays", "parallel*", THREADS));
     // class loaders
     r.add(Rule.deny("java/lang/ClassLoader", "<init>", CLASS_LOADERS));
     r.add(Rule.deny("java/security/SecureClassLoader", "<init>", CLASS_LOADERS));

@@ -7,7 +7,7 @@ package dev.custody.domains.confine;
  *   <li>{@code owner}: an exact class ({@code java/lang/System}), a package and its subpackages
  *       (ending in {@code /}), or a class-name prefix (ending in {@code *}).
  *   <li>{@code member}: {@code null} means any reference to the class at all; otherwise a method or
- *       field name, or a name prefix ending in {@code *}.
+ *       field name, a name prefix ending in {@code *}, or a name suffix starting with {@code *}.
  *   <li>{@code descriptorPrefix}: {@code null} for any descriptor.
  *   <li>{@code category}: the category it refuses, or {@code null} for an explicit allowance that
  *       stops the search (used to carve exceptions such as {@code java.net.URI} out of {@code
@@ -52,9 +52,14 @@ record Rule(String owner, String member, String descriptorPrefix, Category categ
     if (name == null) {
       return false;
     }
-    boolean nameOk = member.endsWith("*")
-        ? name.regionMatches(0, member, 0, member.length() - 1)
-        : name.equals(member);
+    boolean nameOk;
+    if (member.startsWith("*")) {
+      nameOk = name.endsWith(member.substring(1)) && name.length() >= member.length() - 1;
+    } else if (member.endsWith("*")) {
+      nameOk = name.regionMatches(0, member, 0, member.length() - 1);
+    } else {
+      nameOk = name.equals(member);
+    }
     return nameOk && (descriptorPrefix == null
         || (descriptor != null && descriptor.startsWith(descriptorPrefix)));
   }

@@ -87,6 +87,13 @@ class BytecodeValidatorTest {
                 + " return java.util.concurrent.Executors.newFixedThreadPool(2); }"),
         hostile("threads", "calls java.util.concurrent.ForkJoinPool.<init>()V [threads]", "",
             "public Object run() { return new java.util.concurrent.ForkJoinPool(); }"),
+        hostile("threads", "calls java.util.concurrent.CompletableFuture.runAsync(", "",
+            "public Object run() {"
+                + " return java.util.concurrent.CompletableFuture.runAsync(() -> {}); }"),
+        hostile("threads", "calls java.util.stream.IntStream.parallel()", "",
+            "public int run() { return java.util.stream.IntStream.range(0, 9).parallel().sum(); }"),
+        hostile("threads", "calls java.util.List.parallelStream()", "",
+            "public long run() { return java.util.List.of(1).parallelStream().count(); }"),
         hostile("class-loader", "calls java.net.URLClassLoader.<init>([Ljava/net/URL;)V"
                 + " [class-loader]", "",
             "public Object run() { return new java.net.URLClassLoader(new java.net.URL[0]); }"),
