@@ -250,4 +250,13 @@ class ControlFlow {
     }
     b.size(); // error: use of moved value 'b' (moved at line 247)
   }
+
+  Buf returnThenFinally() {
+    Buf b = new Buf();
+    try {
+      return b;
+    } finally {
+      b.size(); // error: use of moved value 'b' (moved at line 257)
+    }
+  }
 }

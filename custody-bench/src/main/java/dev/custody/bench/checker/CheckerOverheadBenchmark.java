@@ -41,6 +41,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * does, so that cost is included. Annotation processors are off (their output is already in the
  * built classes), so the figures are javac's own compile time.
  *
+ * <p>{@link #main} runs the same compilations interleaved ({@code off}, {@code ownership}, {@code
+ * all}, order rotating every round) and prints the medians of wall-clock time and of the
+ * compiling thread's and the whole process's CPU time (JIT and GC included), with the overhead
+ * against {@code off}: on a shared, noisy machine,
+ * interleaving keeps background load from favouring one setting, and thread CPU time is far less
+ * disturbed by other processes than wall-clock time.
+ *
  * <p>The project root comes from {@code -Dcustody.home}, {@code CUSTODY_HOME}, or the nearest
  * directory above the working directory that holds {@code custody-checker/}. Setup fails with the
  * compiler's messages if a module does not compile without the plugin.
@@ -125,6 +132,71 @@ public class CheckerOverheadBenchmark {
       diagnostics += diags.getDiagnostics().size();
     }
     return diagnostics;
+  }
+
+  /**
+   * {@code java --add-opens=… -cp custody.jar dev.custody.bench.checker.CheckerOverheadBenchmark
+   * [ROUNDS]}: interleaved rounds (default 9, after one warm-up round), medians in ms and overhead
+   * against {@code off}.
+   */
+  public static void main(String[] args) throws IOException {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
+    List<String> modes = List.of("off", "ownership", "all");
+    java.util.Map<String, CheckerOverheadBenchmark> benches = new java.util.LinkedHashMap<>();
+    for (String mode : modes) {
+      CheckerOverheadBenchmark b = new CheckerOverheadBenchmark();
+      b.checker = mode;
+      b.setup();
+      benches.put(mode, b);
+    }
+    java.util.Map<String, List<Long>> times = new java.util.LinkedHashMap<>();
+    java.util.Map<String, List<Long>> cpu = new java.util.LinkedHashMap<>();
+    modes.forEach(m -> times.put(m, new ArrayList<>()));
+    modes.forEach(m -> cpu.put(m, new ArrayList<>()));
+    java.util.Map<String, List<Long>> proc = new java.util.LinkedHashMap<>();
+    modes.forEach(m -> proc.put(m, new ArrayList<>()));
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    for (int r = -1; r < rounds; r++) {
+      for (int i = 0; i < modes.size(); i++) {
+        String mode = modes.get(Math.floorMod(i + r, modes.size()));
+        long procStart = os.getProcessCpuTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        benches.get(mode).compile();
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        long cpuMs = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
+        long procMs = (os.getProcessCpuTime() - procStart) / 1_000_000;
+        if (r >= 0) {
+          proc.get(mode).add(procMs);
+          times.get(mode).add(ms);
+          cpu.get(mode).add(cpuMs);
+        }
+      }
+    }
+    int files = benches.get("off").sources.stream().mapToInt(List::size).sum();
+    System.out.printf("%d modules, %d files, %d interleaved rounds (after 1 warm-up)%n",
+        benches.get("off").sources.size(), files, rounds);
+    double base = median(times.get("off"));
+    double cpuBase = median(cpu.get("off"));
+    double procBase = median(proc.get("off"));
+    for (String mode : modes) {
+      double med = median(times.get(mode));
+      double cpuMed = median(cpu.get(mode));
+      double procMed = median(proc.get(mode));
+      System.out.printf(
+          "checker=%-9s wall %6.0f ms (%+5.1f%%)  javac thread CPU %6.0f ms (%+5.1f%%)  process CPU %6.0f ms (%+5.1f%%)%n"
+              + "    wall %s%n    thread %s%n    process %s%n",
+          mode, med, 100 * (med - base) / base, cpuMed, 100 * (cpuMed - cpuBase) / cpuBase,
+          procMed, 100 * (procMed - procBase) / procBase, times.get(mode), cpu.get(mode), proc.get(mode));
+    }
+  }
+
+  private static double median(List<Long> xs) {
+    List<Long> s = xs.stream().sorted().toList();
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2.0;
   }
 
   static Path projectRoot() {

@@ -9,8 +9,9 @@ import javax.lang.model.type.TypeKind;
 /**
  * Library methods that only read their arguments, so passing a linear value to them borrows it
  * (as Rust's {@code println!} takes references). Every other parameter without {@code @Borrowed}
- * moves: {@code List.add(x)}, {@code Map.put(k, x)}, {@code Objects.requireNonNull(x)} (which
- * returns its argument) all move {@code x}.
+ * moves: {@code List.add(x)}, {@code Map.put(k, x)}, {@code Objects.requireNonNull(x)} used as a
+ * value (it returns its argument) all move {@code x}; {@code Objects.requireNonNull(x);} as a
+ * statement borrows.
  *
  * <p>The list: printing ({@code PrintStream.print/println/printf/format}), string building
  * ({@code String.valueOf/format}, {@code StringBuilder/StringBuffer.append/insert}), {@code
@@ -39,6 +40,16 @@ final class BorrowingMethods {
       Map.entry("org.slf4j.Logger", ALL));
   private static final Set<String> LOOKUPS =
       Set.of("contains", "containsKey", "containsValue", "indexOf", "lastIndexOf");
+
+  /**
+   * {@code Objects.requireNonNull…}: hands its argument back, so it moves the argument into its
+   * result; called as a statement, with the result dropped, it only looks at the argument.
+   */
+  static boolean returnsArgument(ExecutableElement method) {
+    return method.getSimpleName().toString().startsWith("requireNonNull")
+        && method.getEnclosingElement() instanceof TypeElement owner
+        && owner.getQualifiedName().contentEquals("java.util.Objects");
+  }
 
   static boolean borrows(ExecutableElement method) {
     String name = method.getSimpleName().toString();

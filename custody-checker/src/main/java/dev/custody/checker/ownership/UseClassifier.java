@@ -4,6 +4,7 @@ import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -192,6 +193,10 @@ public final class UseClassifier {
     }
     if (LinearTypes.isBorrowed(param) || BorrowingMethods.borrows(method)) {
       return Use.BORROW;
+    }
+    if (BorrowingMethods.returnsArgument(method)
+        && callPath.getParentPath().getLeaf() instanceof ExpressionStatementTree) {
+      return Use.BORROW; // Objects.requireNonNull(x); as a statement only checks x
     }
     String callee = method.getKind() == ElementKind.CONSTRUCTOR
         ? "new " + method.getEnclosingElement().getSimpleName()

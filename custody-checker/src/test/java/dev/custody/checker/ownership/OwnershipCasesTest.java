@@ -21,6 +21,7 @@ class OwnershipCasesTest {
       "OwnedHandles.java",
       "PaperExample.java",
       "MoreForms.java",
+      "CleanCases.java",
   })
   void case_matches_its_markers(String file) {
     CheckerHarness.create().addResource("ownership/" + file).expectMarkedDiagnostics();
