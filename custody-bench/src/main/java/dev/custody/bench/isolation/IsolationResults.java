@@ -14,7 +14,9 @@ import java.util.Map;
  * @param pipelineLength the pipeline length of {@code rows}
  * @param rows one row per batch size
  * @param recoveryMedianNs median time of a panic, its containment, the domain's clean-up and
- *     recovery, and the next successful call
+ *     recovery, and the next successful call; the panic is a Java exception with a stack trace
+ * @param rustLikeRecoveryMedianNs the same, with a panic made as Rust makes one by default (no
+ *     backtrace captured): the paper's setting; NaN when not measured
  * @param lengthSweep overhead per call at one batch size for several pipeline lengths
  * @param quick whether the quick preset was used
  */
@@ -24,6 +26,7 @@ public record IsolationResults(
     int pipelineLength,
     List<Row> rows,
     double recoveryMedianNs,
+    double rustLikeRecoveryMedianNs,
     List<SweepPoint> lengthSweep,
     boolean quick) {
 
@@ -43,6 +46,10 @@ public record IsolationResults(
 
   public double recoveryMedianCycles() {
     return recoveryMedianNs * cpuGhz;
+  }
+
+  public double rustLikeRecoveryMedianCycles() {
+    return rustLikeRecoveryMedianNs * cpuGhz;
   }
 
   /** The JSON document (pretty-printed, stable key order). */
@@ -67,7 +74,15 @@ public record IsolationResults(
     Map<String, Object> rec = new LinkedHashMap<>();
     rec.put("median_ns", recoveryMedianNs);
     rec.put("median_cycles", recoveryMedianCycles());
+    rec.put("panic", "Java exception with a stack trace");
     root.put("recovery", rec);
+    if (!Double.isNaN(rustLikeRecoveryMedianNs)) {
+      Map<String, Object> rust = new LinkedHashMap<>();
+      rust.put("median_ns", rustLikeRecoveryMedianNs);
+      rust.put("median_cycles", rustLikeRecoveryMedianCycles());
+      rust.put("panic", "message and unwinding, no backtrace captured (Rust's default panic)");
+      root.put("recovery_rust_like_panic", rust);
+    }
     List<Object> sw = new ArrayList<>();
     for (SweepPoint p : lengthSweep) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -124,9 +139,11 @@ public record IsolationResults(
       }
     }
     Map<String, Object> rec = (Map<String, Object>) root.get("recovery");
+    double rust = root.get("recovery_rust_like_panic") instanceof Map<?, ?> m
+        ? d((Map<String, Object>) m, "median_ns") : Double.NaN;
     Object src = root.get("cpu_ghz_source");
     return new IsolationResults(d(root, "cpu_ghz"), src == null ? "unknown" : src.toString(),
-        num(root, "pipeline_length").intValue(), rows, d(rec, "median_ns"), sweep,
+        num(root, "pipeline_length").intValue(), rows, d(rec, "median_ns"), rust, sweep,
         "quick".equals(root.get("mode")));
   }
 

@@ -16,7 +16,7 @@ class IsolationResultsTest {
       rows.add(new IsolationResults.Row(b, 10 + b, 10 + b + 5 * over / 2.445, over / 2.445, over,
           300.0 * b, 40.0 * b + 100));
     }
-    return new IsolationResults(2.445, "test", 5, rows, recoveryNs,
+    return new IsolationResults(2.445, "test", 5, rows, recoveryNs, recoveryNs / 2,
         List.of(new IsolationResults.SweepPoint(1, 32, 40, 42, 4.9)), true);
   }
 
@@ -42,6 +42,10 @@ class IsolationResultsTest {
     assertThat(back.rows()).hasSize(9);
     assertThat(back.rows().get(8).overheadCyclesPerCall()).isEqualTo(5.0);
     assertThat(back.recoveryMedianNs()).isEqualTo(1000.0);
+    assertThat(back.rustLikeRecoveryMedianNs()).isEqualTo(500.0);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> rust = (Map<String, Object>) root.get("recovery_rust_like_panic");
+    assertThat((Double) rust.get("median_cycles")).isEqualTo(1222.5);
     assertThat(back.lengthSweep()).hasSize(1);
   }
 
@@ -53,6 +57,8 @@ class IsolationResultsTest {
     assertThat(bad.get(0).holds()).isFalse(); // 40 > 30 cycles
     assertThat(bad.get(1).holds()).isFalse(); // 40 vs 4: not flat
     assertThat(bad.get(4).holds()).isFalse(); // 2000 ns x 2.445 = 4890 cycles > 4389
+    assertThat(bad.get(5).holds()).isTrue(); // Rust-like panic: 1000 ns = 2445 cycles
+    assertThat(IsolationTargets.evaluate(sample(5, 4000)).get(5).holds()).isFalse(); // 4890 cycles
   }
 
   @Test

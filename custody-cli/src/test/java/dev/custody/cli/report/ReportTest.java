@@ -19,7 +19,7 @@ class ReportTest {
     for (int b = 1; b <= 256; b *= 2) {
       rows.add(new IsolationResults.Row(b, 10, 30, 4, 9.8, 200.0 * b, 35.0 * b + 50));
     }
-    return new IsolationResults(2.445, "test cpu", 5, rows, 1200,
+    return new IsolationResults(2.445, "test cpu", 5, rows, 1200, 800,
         List.of(new IsolationResults.SweepPoint(1, 32, 10, 14, 9.8)), true);
   }
 
