@@ -37,12 +37,15 @@ import javax.tools.StandardLocation;
 /**
  * The information-flow pass, {@code [custody.ifc]} (DESIGN.md §3, "Information flow").
  *
- * <p>During javac's {@code ANALYZE} events it collects the control-flow graph of every method,
- * constructor, lambda and initializer of the compiled sources, checks that every {@code @Label},
- * {@code @Channel} and {@code Declassify.to} names a label of the lattice (an unknown name is an
- * error at the annotation), and lists each declassification as a note for auditors. When the
- * compilation ends ({@link #finish()}) it computes per-context method summaries bottom-up over
- * the call graph ({@link Program}) and reports every flow that exceeds a bound:
+ * <p>During javac's {@code ANALYZE} events it scans the trees of every method, constructor,
+ * lambda and initializer of the compiled sources (no CFG): which mention a label source and
+ * what they call; it checks that every {@code @Label}, {@code @Channel} and {@code
+ * Declassify.to} names a label of the lattice (an unknown name is an error at the annotation),
+ * and lists each declassification as a note for auditors. Once every class is analysed ({@link
+ * #allAnalyzed()}, or {@link #finish()} under a compile policy that lowers class by class, where
+ * all CFGs are built eagerly instead) it builds CFGs only for the bodies a label can reach
+ * ({@link Program#closure()}), computes per-context method summaries bottom-up over the call
+ * graph ({@link Program}) and reports every flow that exceeds a bound:
  *
  * <pre>
  * Buffer.java:16: error: [custody.ifc] secret value reaches public channel PrintStream.println; source: variable 'sec' (line 13)
