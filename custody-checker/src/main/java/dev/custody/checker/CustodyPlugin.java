@@ -32,6 +32,12 @@ import javax.tools.Diagnostic;
  * flow policy; see {@code dev.custody.checker.ifc.IfcPass}). An unknown argument is a compile
  * error.
  *
+ * <p>Unless the command line names one ({@code -XDcompilePolicy=…}), the plugin switches javac
+ * to {@code compilePolicy=simple}: every class is attributed and flow-checked before any is
+ * lowered, so whole-program passes build CFGs only where they need them ({@link
+ * CheckerPass#allAnalyzed()}). Under another policy they fall back to building CFGs class by
+ * class.
+ *
  * <p>javac's JVM needs {@code --add-opens jdk.compiler/com.sun.tools.javac.*=ALL-UNNAMED} (see
  * the README): the dataflow library uses javac internals.
  */
