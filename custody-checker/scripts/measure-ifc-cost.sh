@@ -6,8 +6,8 @@
 #  2. warm: javac in-process, repeatedly, as Maven's in-process compiler or a daemon runs it
 #     (dev.custody.checker.ifc.IfcCost; compiling-thread CPU time, medians after warm-up rounds).
 #
-# Usage (after `mvn -o test-compile -DskipTests`, which builds the plugin, its test classes and
-# the generated sources):
+# Usage (after `mvn -o -pl custody-checker,examples,custody-netfn -am test-compile`, which builds
+# the plugin, its test classes and the generated sources, custody-netfn's proxies included):
 #   custody-checker/scripts/measure-ifc-cost.sh [COLD_RUNS] [WARM_ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

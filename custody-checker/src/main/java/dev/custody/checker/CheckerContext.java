@@ -38,12 +38,31 @@ public final class CheckerContext {
   private final Map<String, ReporterImpl> reporters = new HashMap<>();
   private final Map<Tree, ControlFlowGraph> cfgs = new IdentityHashMap<>();
   private final CheckerStats stats;
+  private final boolean wholeProgram;
 
   CheckerContext(Trees trees, ProcessingEnvironment env, CompilationUnitTree unit, CheckerStats stats) {
+    this(trees, env, unit, stats, false);
+  }
+
+  CheckerContext(Trees trees, ProcessingEnvironment env, CompilationUnitTree unit, CheckerStats stats,
+      boolean wholeProgram) {
     this.trees = trees;
     this.env = env;
     this.unit = unit;
     this.stats = stats;
+    this.wholeProgram = wholeProgram;
+  }
+
+  /**
+   * True if javac attributes and flow-checks every class before it lowers any (its {@code
+   * compilePolicy} is {@code simple}, which the plugin selects unless the command line names
+   * another): a pass may then keep paths and build CFGs late, in {@link
+   * CheckerPass#allAnalyzed()}. False under javac's default {@code byTodo} policy, where each
+   * class is lowered right after its {@code ANALYZE} event, so CFGs must be built in {@link
+   * CheckerPass#check}.
+   */
+  public boolean wholeProgramBeforeLowering() {
+    return wholeProgram;
   }
 
   public Trees trees() {

@@ -30,4 +30,12 @@ public interface CheckerPass {
    * here. Diagnostics reported now still fail the compilation.
    */
   default void finish() {}
+
+  /**
+   * Called once when every class of the compilation has been checked and javac has not yet
+   * lowered any of them, so trees still support {@link CheckerContext#cfg}. Only happens when
+   * {@link CheckerContext#wholeProgramBeforeLowering()} is true (javac's {@code
+   * compilePolicy=simple}); {@link #finish()} is still called afterwards.
+   */
+  default void allAnalyzed() {}
 }

@@ -32,6 +32,12 @@ import javax.tools.Diagnostic;
  * flow policy; see {@code dev.custody.checker.ifc.IfcPass}). An unknown argument is a compile
  * error.
  *
+ * <p>Unless the command line names one ({@code -XDcompilePolicy=…}), the plugin switches javac
+ * to {@code compilePolicy=simple}: every class is attributed and flow-checked before any is
+ * lowered, so whole-program passes build CFGs only where they need them ({@link
+ * CheckerPass#allAnalyzed()}). Under another policy they fall back to building CFGs class by
+ * class.
+ *
  * <p>javac's JVM needs {@code --add-opens jdk.compiler/com.sun.tools.javac.*=ALL-UNNAMED} (see
  * the README): the dataflow library uses javac internals.
  */
@@ -67,7 +73,43 @@ public final class CustodyPlugin implements Plugin {
         Passes.select(all, opts.getOrDefault("only", Set.of()), opts.getOrDefault("skip", Set.of()));
     Trees trees = Trees.instance(task);
     ProcessingEnvironment env = processingEnvironment(task);
-    task.addTaskListener(new Listener(passes, trees, env, opts.containsKey("stats"), opts.containsKey("generated")));
+    boolean simple = !passes.isEmpty() && simpleCompilePolicy(task);
+    task.addTaskListener(
+        new Listener(passes, trees, env, opts.containsKey("stats"), opts.containsKey("generated"), simple));
+  }
+
+  /**
+   * Makes javac attribute and flow-check every class before lowering any ({@code
+   * -XDcompilePolicy=simple}, as Error Prone requires), unless the command line chose a policy;
+   * then whole-program passes can build CFGs only for the methods they need, after seeing all
+   * of them. Returns whether the policy is {@code simple}; false (CFGs built eagerly, class by
+   * class) if javac's internals cannot be reached.
+   */
+  static boolean simpleCompilePolicy(JavacTask task) {
+    try {
+      ClassLoader cl = task.getClass().getClassLoader();
+      Object context = task.getClass().getMethod("getContext").invoke(task);
+      Class<?> contextClass = Class.forName("com.sun.tools.javac.util.Context", false, cl);
+      Class<?> compilerClass = Class.forName("com.sun.tools.javac.main.JavaCompiler", true, cl);
+      Class<?> optionsClass = Class.forName("com.sun.tools.javac.util.Options", true, cl);
+      Object options = optionsClass.getMethod("instance", contextClass).invoke(null, context);
+      Object compiler = compilerClass.getMethod("instance", contextClass).invoke(null, context);
+      java.lang.reflect.Field field = compilerClass.getDeclaredField("compilePolicy");
+      field.setAccessible(true);
+      Object policy = field.get(compiler);
+      if (optionsClass.getMethod("get", String.class).invoke(options, "compilePolicy") == null
+          && ((Enum<?>) policy).name().equals("BY_TODO")) {
+        for (Object c : field.getType().getEnumConstants()) {
+          if (((Enum<?>) c).name().equals("SIMPLE")) {
+            field.set(compiler, c);
+            policy = c;
+          }
+        }
+      }
+      return ((Enum<?>) policy).name().equals("SIMPLE");
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**
@@ -142,9 +184,14 @@ public final class CustodyPlugin implements Plugin {
     private CompilationUnitTree currentUnit;
     private CheckerContext currentContext;
     private CompilationUnitTree anyUnit;
+    private final boolean wholeProgram;
+    /** ANALYZE events started and not finished: under the simple policy, 0 means all are analysed. */
+    private int pending;
+    private boolean allAnalyzedDone;
 
     Listener(List<CheckerPass> passes, Trees trees, ProcessingEnvironment env, boolean printStats,
-        boolean checkGenerated) {
+        boolean checkGenerated, boolean wholeProgram) {
+      this.wholeProgram = wholeProgram;
       this.passes = passes;
       this.trees = trees;
       this.env = env;
@@ -153,7 +200,40 @@ public final class CustodyPlugin implements Plugin {
     }
 
     @Override
+    public void started(TaskEvent e) {
+      if (e.getKind() == TaskEvent.Kind.ANALYZE) {
+        pending++;
+      }
+    }
+
+    @Override
     public void finished(TaskEvent e) {
+      if (e.getKind() != TaskEvent.Kind.ANALYZE) {
+        onFinished(e);
+        return;
+      }
+      try {
+        onFinished(e);
+      } finally {
+        // Under compilePolicy=simple javac starts every ANALYZE (attribution) before finishing
+        // any (flow), and lowers nothing before the last one finishes.
+        if (--pending == 0 && wholeProgram && !allAnalyzedDone) {
+          allAnalyzedDone = true;
+          for (CheckerPass pass : passes) {
+            try {
+              pass.allAnalyzed();
+            } catch (RuntimeException | StackOverflowError ex) {
+              StringWriter sw = new StringWriter();
+              ex.printStackTrace(new PrintWriter(sw));
+              env.getMessager().printMessage(
+                  Diagnostic.Kind.ERROR, "[" + pass.key() + "] internal error: " + ex + "\n" + sw);
+            }
+          }
+        }
+      }
+    }
+
+    private void onFinished(TaskEvent e) {
       if (e.getKind() == TaskEvent.Kind.COMPILATION) {
         for (CheckerPass pass : passes) {
           try {
@@ -185,7 +265,7 @@ public final class CustodyPlugin implements Plugin {
       if (unit != currentUnit) {
         currentUnit = unit;
         anyUnit = unit;
-        currentContext = new CheckerContext(trees, env, unit, stats);
+        currentContext = new CheckerContext(trees, env, unit, stats, wholeProgram);
       }
       stats.classChecked();
       for (CheckerPass pass : passes) {

@@ -37,12 +37,15 @@ import javax.tools.StandardLocation;
 /**
  * The information-flow pass, {@code [custody.ifc]} (DESIGN.md §3, "Information flow").
  *
- * <p>During javac's {@code ANALYZE} events it collects the control-flow graph of every method,
- * constructor, lambda and initializer of the compiled sources, checks that every {@code @Label},
- * {@code @Channel} and {@code Declassify.to} names a label of the lattice (an unknown name is an
- * error at the annotation), and lists each declassification as a note for auditors. When the
- * compilation ends ({@link #finish()}) it computes per-context method summaries bottom-up over
- * the call graph ({@link Program}) and reports every flow that exceeds a bound:
+ * <p>During javac's {@code ANALYZE} events it scans the trees of every method, constructor,
+ * lambda and initializer of the compiled sources (no CFG): which mention a label source and
+ * what they call; it checks that every {@code @Label}, {@code @Channel} and {@code
+ * Declassify.to} names a label of the lattice (an unknown name is an error at the annotation),
+ * and lists each declassification as a note for auditors. Once every class is analysed ({@link
+ * #allAnalyzed()}, or {@link #finish()} under a compile policy that lowers class by class, where
+ * all CFGs are built eagerly instead) it builds CFGs only for the bodies a label can reach
+ * ({@link Program#closure()}), computes per-context method summaries bottom-up over the call
+ * graph ({@link Program}) and reports every flow that exceeds a bound:
  *
  * <pre>
  * Buffer.java:16: error: [custody.ifc] secret value reaches public channel PrintStream.println; source: variable 'sec' (line 13)
@@ -65,6 +68,18 @@ public final class IfcPass implements CheckerPass {
   public static final String STATS_PROPERTY = "custody.ifc.stats";
 
   private final Map<String, String> settings;
+  private Stats lastStats;
+
+  /**
+   * Counters of the last analysis: bodies collected, bodies in the label closure, CFGs built by
+   * or for this pass, CFGs built late (a call edge the pre-scan missed; 0 expected), analyses.
+   */
+  record Stats(int bodies, int reachable, int cfgs, int lateBuilds, int analyses) {}
+
+  /** The counters of the last {@link #finish()}, or null before it. */
+  Stats stats() {
+    return lastStats;
+  }
   private Program program;
   private boolean configFailed;
   private final List<Runnable> pendingNotes = new ArrayList<>();
@@ -96,8 +111,22 @@ public final class IfcPass implements CheckerPass {
     }
     messager = ctx.processingEnv().getMessager();
     long t0 = System.nanoTime();
+    int before = program.bodies.size();
     new Collector(ctx, r).scan(ctx.pathOf(topLevelClass), null);
+    if (!ctx.wholeProgramBeforeLowering()) {
+      // javac lowers this class before the next one is analysed, so which bodies a label can
+      // reach is not known in time: build every CFG now (sound, slower; see docs/ifc.md).
+      for (MethodBody b : program.bodies.subList(before, program.bodies.size())) {
+        b.build();
+      }
+    }
     collectNanos += System.nanoTime() - t0;
+  }
+
+  /** All classes are analysed and none is lowered yet: run the analysis now, on the closure only. */
+  @Override
+  public void allAnalyzed() {
+    finish();
   }
 
   @Override
@@ -108,15 +137,20 @@ public final class IfcPass implements CheckerPass {
     Program prog = program;
     program = null;
     long t0 = System.nanoTime();
-    // Without any label above bottom in the sources, the policy or the labelled library API
-    // they use, every value is public and no flow can exceed a bound: nothing to compute.
-    Map<MethodBody, Summary> entries = prog.hasSources ? prog.run() : Map.of();
+    // Only bodies a label above bottom can reach get CFGs and summaries (Program#closure has
+    // the soundness argument). Without any label in the sources, the policy or the labelled
+    // library API they use, the closure is empty and nothing is computed.
+    java.util.Set<MethodBody> live = prog.closure();
+    Map<MethodBody, Summary> entries = live.isEmpty() ? Map.of() : prog.run(live);
     long analyseNanos = System.nanoTime() - t0;
+    long cfgs = prog.bodies.stream().filter(b -> b.cfg != null).count();
+    lastStats = new Stats(prog.bodies.size(), live.size(), (int) cfgs, prog.lateBuilds, prog.analyses());
     if (System.getProperty(STATS_PROPERTY) != null && messager != null) {
       messager.printMessage(javax.tools.Diagnostic.Kind.NOTE, String.format(
-          "[%s] stats: %d bodies, %d contexts analysed; collect (CFGs) %d ms, summaries %d ms",
-          KEY, prog.bodies.size(), prog.analyses(), collectNanos / 1_000_000, analyseNanos / 1_000_000)
-          + (prog.hasSources ? "" : " (no labelled sources: summaries skipped)"));
+          "[%s] stats: %d bodies, %d reachable from a label, %d CFGs (%d late), %d contexts analysed;"
+              + " collect %d ms, closure + CFGs + summaries %d ms",
+          KEY, prog.bodies.size(), live.size(), cfgs, prog.lateBuilds, prog.analyses(),
+          collectNanos / 1_000_000, analyseNanos / 1_000_000));
     }
     Lattice lat = prog.lattice;
     for (Summary s : entries.values()) {
@@ -217,8 +251,15 @@ public final class IfcPass implements CheckerPass {
         TypeElement owner = (TypeElement) e.getEnclosingElement();
         boolean linearThis = !e.getModifiers().contains(Modifier.STATIC) && program.linear.isLinearClass(owner);
         body = new MethodBody(owner.getSimpleName() + "." + e.getSimpleName(), e, tree, ctx,
-            ctx.cfg(getCurrentPath()), List.copyOf(e.getParameters()), linearThis, null);
+            getCurrentPath(), List.copyOf(e.getParameters()), linearThis, null);
         program.add(body);
+        if (enclosing != null) {
+          enclosing.nested.add(body);
+        }
+        for (VariableElement p : e.getParameters()) {
+          mark(body, program.declared(p)); // @Label or a RIFL source on a parameter
+        }
+        mark(body, program.declared(e));
       }
       return super.visitMethod(tree, body);
     }
@@ -231,9 +272,12 @@ public final class IfcPass implements CheckerPass {
       }
       MethodBody outer = enclosing;
       String name = (outer == null ? "" : outer.name) + " lambda (line " + ctx.lineOf(tree) + ")";
-      MethodBody body = new MethodBody(name, null, tree, ctx, ctx.cfg(getCurrentPath()), params,
+      MethodBody body = new MethodBody(name, null, tree, ctx, getCurrentPath(), params,
           outer != null && outer.linearThis, outer);
       program.add(body);
+      if (outer != null) {
+        outer.nested.add(body);
+      }
       return super.visitLambdaExpression(tree, body);
     }
 
@@ -242,9 +286,12 @@ public final class IfcPass implements CheckerPass {
       if (getCurrentPath().getParentPath().getLeaf() instanceof ClassTree c) {
         Element owner = ctx.trees().getElement(getCurrentPath().getParentPath());
         MethodBody body = new MethodBody(owner.getSimpleName() + (tree.isStatic() ? ".<clinit>" : ".<init>"),
-            null, tree, ctx, ctx.cfg(getCurrentPath()), List.of(),
+            null, tree, ctx, getCurrentPath(), List.of(),
             !tree.isStatic() && owner instanceof TypeElement te && program.linear.isLinearClass(te), null);
         program.add(body);
+        if (enclosing != null) {
+          enclosing.nested.add(body);
+        }
         return super.visitBlock(tree, body);
       }
       return super.visitBlock(tree, enclosing);
@@ -266,9 +313,11 @@ public final class IfcPass implements CheckerPass {
             reporter.error(tree, "unknown label '" + name + "' (the lattice has " + program.lattice.names() + ")");
           } else if (l != program.lattice.bottom() && te.getQualifiedName().contentEquals(Program.LABEL)) {
             program.hasSources = true;
+            seed(enclosing);
           }
         } else if (te.getQualifiedName().contentEquals(Program.LABEL)) {
           program.hasSources = true; // a non-literal (constant) label: assume it is a source
+          seed(enclosing);
         }
       }
       return super.visitAnnotation(tree, enclosing);
@@ -277,40 +326,108 @@ public final class IfcPass implements CheckerPass {
     @Override
     public Void visitMethodInvocation(MethodInvocationTree tree, MethodBody enclosing) {
       Element e = ctx.trees().getElement(getCurrentPath());
-      labelledUse(e);
+      labelledUse(e, enclosing);
+      call(enclosing, e);
       if (e instanceof ExecutableElement m && m.getSimpleName().contentEquals("to")
           && ((TypeElement) m.getEnclosingElement()).getQualifiedName().contentEquals("dev.custody.ifc.Declassify")) {
-        declassification(tree);
+        declassification(tree, enclosing);
       }
       return super.visitMethodInvocation(tree, enclosing);
     }
 
     @Override
-    public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree tree, MethodBody enclosing) {
-      if (!program.hasSources) {
-        labelledUse(ctx.trees().getElement(getCurrentPath()));
+    public Void visitNewClass(com.sun.source.tree.NewClassTree tree, MethodBody enclosing) {
+      Element e = ctx.trees().getElement(getCurrentPath());
+      labelledUse(e, enclosing);
+      call(enclosing, e);
+      return super.visitNewClass(tree, enclosing);
+    }
+
+    @Override
+    public Void visitMemberReference(com.sun.source.tree.MemberReferenceTree tree, MethodBody enclosing) {
+      Element e = ctx.trees().getElement(getCurrentPath());
+      labelledUse(e, enclosing);
+      call(enclosing, e);
+      return super.visitMemberReference(tree, enclosing);
+    }
+
+    /** The CFG calls {@code iterator()}, {@code hasNext()}, {@code next()} of a for-each over an Iterable. */
+    @Override
+    public Void visitEnhancedForLoop(com.sun.source.tree.EnhancedForLoopTree tree, MethodBody enclosing) {
+      var type = ctx.trees().getTypeMirror(new TreePath(getCurrentPath(), tree.getExpression()));
+      if (enclosing != null && type != null && type.getKind() != javax.lang.model.type.TypeKind.ARRAY) {
+        implicitCalls(enclosing, "java.lang.Iterable", "iterator");
+        implicitCalls(enclosing, "java.util.Iterator", "hasNext");
+        implicitCalls(enclosing, "java.util.Iterator", "next");
       }
+      return super.visitEnhancedForLoop(tree, enclosing);
+    }
+
+    /** The CFG calls {@code close()} on each resource of a try-with-resources. */
+    @Override
+    public Void visitTry(com.sun.source.tree.TryTree tree, MethodBody enclosing) {
+      if (enclosing != null && !tree.getResources().isEmpty()) {
+        implicitCalls(enclosing, "java.lang.AutoCloseable", "close");
+      }
+      return super.visitTry(tree, enclosing);
+    }
+
+    private void implicitCalls(MethodBody body, String type, String method) {
+      TypeElement te = ctx.elements().getTypeElement(type);
+      if (te != null) {
+        for (ExecutableElement m : javax.lang.model.util.ElementFilter.methodsIn(te.getEnclosedElements())) {
+          if (m.getSimpleName().contentEquals(method)) {
+            body.callees.add(m);
+          }
+        }
+      }
+    }
+
+    private void call(MethodBody body, Element e) {
+      if (body != null && e instanceof ExecutableElement m) {
+        body.callees.add(m);
+      }
+    }
+
+    private void seed(MethodBody body) {
+      if (body != null) {
+        body.seed = true;
+      }
+    }
+
+    private void mark(MethodBody body, int label) {
+      if (label >= 0 && label != program.lattice.bottom()) {
+        program.hasSources = true;
+        seed(body);
+      }
+    }
+
+    @Override
+    public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree tree, MethodBody enclosing) {
+      labelledUse(ctx.trees().getElement(getCurrentPath()), enclosing);
       return super.visitMemberSelect(tree, enclosing);
     }
 
     @Override
     public Void visitIdentifier(com.sun.source.tree.IdentifierTree tree, MethodBody enclosing) {
-      if (!program.hasSources) {
-        labelledUse(ctx.trees().getElement(getCurrentPath()));
-      }
+      labelledUse(ctx.trees().getElement(getCurrentPath()), enclosing);
       return super.visitIdentifier(tree, enclosing);
     }
 
-    /** A use of a labelled method or field, possibly from a library compiled with labels. */
-    private void labelledUse(Element e) {
-      if (!program.hasSources && e != null
-          && (e instanceof ExecutableElement || e.getKind() == javax.lang.model.element.ElementKind.FIELD)) {
-        int l = program.declared(e);
-        program.hasSources = l >= 0 && l != program.lattice.bottom();
+    /**
+     * A use of a labelled method or field (possibly from a library compiled with labels) or of a
+     * RIFL source makes {@code body} a seed of the closure.
+     */
+    private void labelledUse(Element e, MethodBody body) {
+      if (e != null && (e instanceof ExecutableElement || e.getKind() == javax.lang.model.element.ElementKind.FIELD)) {
+        mark(body, program.declared(e));
+        if (e instanceof ExecutableElement m && !program.policy.isEmpty()) {
+          mark(body, program.policy.source(m, 0, program.lattice, program.types, program.elements));
+        }
       }
     }
 
-    private void declassification(MethodInvocationTree tree) {
+    private void declassification(MethodInvocationTree tree, MethodBody body) {
       List<? extends ExpressionTree> args = tree.getArguments();
       if (args.size() != 2 || !(args.get(0) instanceof LiteralTree lit) || !(lit.getValue() instanceof String target)) {
         reporter.error(tree, "Declassify.to needs a constant label name as its first argument");
@@ -322,6 +439,7 @@ public final class IfcPass implements CheckerPass {
       }
       if (program.lattice.index(target) != program.lattice.bottom()) {
         program.hasSources = true;
+        seed(body);
       }
       Tree value = args.get(1);
       Reporter r = reporter;

@@ -41,10 +41,19 @@ final class MethodBody {
   final ExecutableElement element; // null for lambdas and initializers
   final Tree tree;
   final CheckerContext ctx;
-  final ControlFlowGraph cfg;
+  /** Where the body is; its CFG is built from it on demand ({@link #build()}). */
+  final com.sun.source.util.TreePath path;
+  /** Null until {@link #build()}: only bodies a label can reach get a CFG (see {@link Program#closure()}). */
+  ControlFlowGraph cfg;
   final List<VariableElement> params;
   final boolean linearThis;
   final MethodBody enclosing; // for lambdas: the body that declares them
+  /** Found by the tree pre-scan: the body mentions something that can carry a label above bottom. */
+  boolean seed;
+  /** Found by the tree pre-scan: methods and constructors it calls or references, by symbol. */
+  final Set<ExecutableElement> callees = new java.util.LinkedHashSet<>();
+  /** Bodies lexically inside this one (lambdas, local and anonymous classes): they read its captured locals. */
+  final List<MethodBody> nested = new ArrayList<>();
   final List<Block> blocks = new ArrayList<>();
   final Map<Block, Integer> index = new HashMap<>();
   /** For each block, the branch blocks it is control-dependent on. */
@@ -52,16 +61,27 @@ final class MethodBody {
   /** For each branch block, the blocks it controls. */
   final Map<Block, List<Block>> regions = new HashMap<>();
 
-  MethodBody(String name, ExecutableElement element, Tree tree, CheckerContext ctx, ControlFlowGraph cfg,
+  MethodBody(String name, ExecutableElement element, Tree tree, CheckerContext ctx, com.sun.source.util.TreePath path,
       List<VariableElement> params, boolean linearThis, MethodBody enclosing) {
     this.name = name;
     this.element = element;
     this.tree = tree;
     this.ctx = ctx;
-    this.cfg = cfg;
+    this.path = path;
     this.params = params;
     this.linearThis = linearThis;
     this.enclosing = enclosing;
+  }
+
+  /**
+   * Builds (or takes from the context's cache, shared with the ownership pass) the CFG; once per
+   * body, however many contexts it is analysed in. Must run before javac lowers the tree.
+   */
+  void build() {
+    if (cfg != null) {
+      return;
+    }
+    cfg = ctx.cfg(path);
     for (Block b : cfg.getDepthFirstOrderedBlocks()) {
       index.put(b, blocks.size());
       blocks.add(b);

@@ -76,21 +76,87 @@ final class Program {
     }
   }
 
-  /** Runs the analysis to its fixpoint and returns the entry summary of every body. */
-  Map<MethodBody, Summary> run() {
-    computeMayThrow();
+  /**
+   * The bodies a label above bottom can reach, from the tree pre-scan alone (no CFG): the only
+   * ones that need a CFG and summaries.
+   *
+   * <p>Call edges are the pre-scan's callees of each body, taken as virtual calls (the body
+   * itself and every compiled override, a superset of what {@link #targets} gives a call site),
+   * plus an edge from each body to the bodies lexically inside it (lambdas and local or
+   * anonymous classes read its captured locals). Seeds are bodies that mention a label source:
+   * a non-bottom {@code @Label} in their own declaration or body, a labelled field or method
+   * (compiled or not), {@code Declassify.to} a non-bottom label, or a RIFL source.
+   *
+   * <p>Soundness: let {@code Up} be the seeds and everything that reaches one over call edges
+   * (callers, transitively), and the closure {@code Up} plus everything reachable from {@code
+   * Up} (callees, transitively). A body outside the closure is no seed and reaches none, so,
+   * by induction over the fixpoint, every summary of its callees in a bottom context is bottom
+   * (return, exit labels, thrown pc, no violation); and it is called only by bodies outside the
+   * closure (a caller inside would put it inside), so its only contexts are bottom ones. Fields
+   * add nothing: an unannotated field's label is fixed at bottom (a write of more is an error
+   * at the write, in a body holding the label, so in the closure) and a labelled one makes each
+   * body that mentions it a seed; labels of linear values travel with the values, hence along
+   * call edges. With only bottom labels no bound can be exceeded, so the bodies outside the
+   * closure report nothing, and the closure is closed under callees, so the summaries inside it
+   * are those of the whole program.
+   */
+  java.util.Set<MethodBody> closure() {
+    Map<MethodBody, List<MethodBody>> callers = new HashMap<>();
+    Map<MethodBody, List<MethodBody>> calls = new HashMap<>();
     for (MethodBody b : bodies) {
+      List<MethodBody> out = new ArrayList<>(b.nested);
+      for (ExecutableElement m : b.callees) {
+        out.addAll(targets(m, true));
+      }
+      calls.put(b, out);
+      for (MethodBody t : out) {
+        callers.computeIfAbsent(t, x -> new ArrayList<>()).add(b);
+      }
+    }
+    java.util.Set<MethodBody> up = new java.util.LinkedHashSet<>();
+    ArrayDeque<MethodBody> todo = new ArrayDeque<>();
+    for (MethodBody b : bodies) {
+      if (b.seed && up.add(b)) {
+        todo.add(b);
+      }
+    }
+    while (!todo.isEmpty()) {
+      for (MethodBody c : callers.getOrDefault(todo.poll(), List.of())) {
+        if (up.add(c)) {
+          todo.add(c);
+        }
+      }
+    }
+    java.util.Set<MethodBody> all = new java.util.LinkedHashSet<>(up);
+    todo.addAll(up);
+    while (!todo.isEmpty()) {
+      for (MethodBody c : calls.getOrDefault(todo.poll(), List.of())) {
+        if (all.add(c)) {
+          todo.add(c);
+        }
+      }
+    }
+    return all;
+  }
+
+  /** Runs the analysis of {@code live} (a {@link #closure()}) to its fixpoint; the entry summary of each. */
+  Map<MethodBody, Summary> run(java.util.Collection<MethodBody> live) {
+    for (MethodBody b : live) {
+      b.build();
+    }
+    computeMayThrow(live);
+    for (MethodBody b : live) {
       b.computeControlDependence(this::throwsHere);
     }
     Map<MethodBody, Key> entries = new LinkedHashMap<>();
-    for (MethodBody b : bodies) {
+    for (MethodBody b : live) {
       Key k = entryKey(b);
       entries.put(b, k);
       request(null, k);
     }
     drain();
     // Lambdas read labels their enclosing bodies gave captured locals; redo them once those are final.
-    for (MethodBody b : bodies) {
+    for (MethodBody b : live) {
       if (b.enclosing != null) {
         enqueue(entries.get(b));
       }
@@ -102,6 +168,8 @@ final class Program {
   }
 
   private int analyses;
+  /** Bodies that got a CFG only because a summary was requested outside {@link #closure()}. */
+  int lateBuilds;
 
   /** How many (body, context) analyses ran, re-runs included. */
   int analyses() {
@@ -137,6 +205,14 @@ final class Program {
     }
     Summary s = memo.get(callee);
     if (s == null) {
+      MethodBody b = callee.body();
+      if (b.cfg == null) {
+        // Outside the closure: the pre-scan missed a call edge. Analyse it anyway (still before
+        // lowering: run() happens then), counted so tests can assert it never happens.
+        lateBuilds++;
+        b.build();
+        b.computeControlDependence(this::throwsHere);
+      }
       s = Summary.bottom(callee.body().params.size(), lattice);
       memo.put(callee, s);
       enqueue(callee);
@@ -263,9 +339,9 @@ final class Program {
   }
 
   /** Compiled methods that throw, directly or through compiled callees (a fixpoint on the call graph). */
-  private void computeMayThrow() {
+  private void computeMayThrow(java.util.Collection<MethodBody> live) {
     Map<MethodBody, Set<ExecutableElement>> callees = new HashMap<>();
-    for (MethodBody b : bodies) {
+    for (MethodBody b : live) {
       if (b.element == null) {
         continue;
       }

@@ -19,6 +19,7 @@ class IfcCasesTest {
       "Summaries.java",
       "Declassification.java",
       "Lambdas.java",
+      "FarSources.java",
   })
   void case_matches_its_markers(String file) {
     CheckerHarness.create().addResource("ifc/" + file).expectMarkedDiagnostics();

@@ -41,6 +41,11 @@ public final class IfcCost {
     variants.put("javac + IFC only", "-Xplugin:Custody only=ifc");
     variants.put("javac + ownership only", "-Xplugin:Custody only=ownership");
     variants.put("javac + all passes", "-Xplugin:Custody");
+    // The plugin switches javac to compilePolicy=simple (demand-driven CFGs, docs/ifc.md): these
+    // two show what the policy alone does, and the plugin under javac's default policy (every
+    // body gets a CFG at ANALYZE). Options of one variant are separated by '|'.
+    variants.put("javac, policy simple", "-XDcompilePolicy=simple");
+    variants.put("all passes, policy byTodo", "-XDcompilePolicy=bytodo|-Xplugin:Custody");
     Map<String, List<Long>> cpu = new LinkedHashMap<>();
     Map<String, List<Long>> wall = new LinkedHashMap<>();
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -50,7 +55,7 @@ public final class IfcCost {
         List<String> opts = new ArrayList<>(List.of("-proc:none", "-nowarn", "-Xlint:none", "--release", "25",
             "-cp", cp, "-d", out.toString()));
         if (v.getValue() != null) {
-          opts.add(v.getValue());
+          opts.addAll(List.of(v.getValue().split("\\|")));
         }
         opts.addAll(sources);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
