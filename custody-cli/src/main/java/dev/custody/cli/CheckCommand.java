@@ -136,7 +136,14 @@ public final class CheckCommand implements Callable<Integer> {
     int custodyErrors = 0;
     int otherErrors = 0;
     int warnings = 0;
-    for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+    // Passes report at different times (ownership per class, information flow once the whole
+    // program is analysed); a reader wants them in source order, file by file.
+    List<Diagnostic<? extends JavaFileObject>> sorted = new ArrayList<>(diags.getDiagnostics());
+    sorted.sort(Comparator
+        .comparing((Diagnostic<? extends JavaFileObject> d) -> d.getSource() == null ? "" : d.getSource().getName())
+        .thenComparingLong(Diagnostic::getLineNumber)
+        .thenComparingLong(Diagnostic::getColumnNumber));
+    for (Diagnostic<? extends JavaFileObject> d : sorted) {
       err.print(JavacFormat.format(d));
       if (d.getKind() == Diagnostic.Kind.ERROR) {
         if (d.getMessage(Locale.ROOT).startsWith("[custody.")) {

@@ -104,4 +104,19 @@ class CheckCommandTest {
   void check_is_a_subcommand_of_custody() throws IOException {
     assertThat(CustodyCli.run("check", write("p/Clean.java", CLEAN).toString())).isEqualTo(0);
   }
+
+  @Test
+  void the_papers_buffer_reports_both_errors_in_source_order() throws IOException {
+    // The checker's own test resource: the paper's §4 program with the secret appended.
+    Path paper = Path.of(System.getProperty("custody.home", "..")).resolve(
+        "custody-checker/src/test/resources/ifc/PaperBuffer.java");
+    Path copy = write("PaperBuffer.java", Files.readString(paper));
+    assertThat(run(copy.toString())).as(err.toString()).isEqualTo(1);
+    String out = err.toString();
+    int ifc = out.indexOf("PaperBuffer.java:16: error: [custody.ifc] secret value reaches public channel PrintStream.println");
+    int own = out.indexOf("PaperBuffer.java:17: error: [custody.ownership] use of moved value 'nonsec' (moved at line 14)");
+    assertThat(ifc).as(out).isNotNegative();
+    assertThat(own).as(out).isGreaterThan(ifc);
+    assertThat(out).contains("2 errors");
+  }
 }
