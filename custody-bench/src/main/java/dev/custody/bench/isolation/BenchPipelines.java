@@ -46,4 +46,16 @@ final class BenchPipelines {
     }
     return b;
   }
+
+  /**
+   * Ends a trial: closes the batch the benchmark still owns, fails if any buffer is still out of
+   * the pool (a leak would make every later figure wrong), and closes the pool.
+   */
+  static void closeAndCheckNoLeak(PacketBatch current, PacketPool pool, String what) {
+    current.close();
+    if (pool.inUse() != 0) {
+      throw new IllegalStateException(what + " leaked " + pool.inUse() + " buffers");
+    }
+    pool.close();
+  }
 }

@@ -61,10 +61,6 @@ public class CopyPipelineBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    current.close();
-    if (pool.inUse() != 0) {
-      throw new IllegalStateException("benchmark leaked " + pool.inUse() + " buffers");
-    }
-    pool.close();
+    BenchPipelines.closeAndCheckNoLeak(current, pool, "benchmark");
   }
 }

@@ -75,10 +75,6 @@ public class NullPipelineBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    current.close();
-    if (pool.inUse() != 0) {
-      throw new IllegalStateException("benchmark leaked " + pool.inUse() + " buffers");
-    }
-    pool.close();
+    BenchPipelines.closeAndCheckNoLeak(current, pool, "benchmark");
   }
 }

@@ -127,10 +127,6 @@ public class RecoveryBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    good.close();
-    if (pool.inUse() != 0) {
-      throw new IllegalStateException("recovery leaked " + pool.inUse() + " buffers");
-    }
-    pool.close();
+    BenchPipelines.closeAndCheckNoLeak(good, pool, "recovery");
   }
 }
