@@ -57,10 +57,11 @@ public final class BenchIsolationCommand implements Callable<Integer> {
           row.plainNsPerBatch(), row.protectedNsPerBatch(), row.overheadNsPerCall(),
           row.overheadCyclesPerCall(), row.copyOverheadCyclesPerCall(), row.maglevNsPerBatch());
     }
-    System.out.printf(Locale.ROOT, "recovery median, Java panic (stack trace): %.0f ns = %.0f cycles (paper 4389)%n",
-        r.recoveryMedianNs(), r.recoveryMedianCycles());
-    System.out.printf(Locale.ROOT, "recovery median, Rust-like panic (no backtrace): %.0f ns = %.0f cycles (paper 4389)%n",
-        r.rustLikeRecoveryMedianNs(), r.rustLikeRecoveryMedianCycles());
+    for (IsolationResults.Recovery rec : new IsolationResults.Recovery[] {r.recovery(), r.recoveryJavaException()}) {
+      System.out.printf(Locale.ROOT, "recovery median, %s:%n  %.0f ns = %.0f cycles (paper 4389); without a"
+              + " domain %.0f cycles; the domain adds %.0f%n", rec.panic(), rec.medianNs(),
+          r.cycles(rec.medianNs()), r.cycles(rec.withoutDomainNs()), r.cycles(rec.domainShareNs()));
+    }
     System.out.println("\nTargets:");
     for (IsolationTargets.Check c : IsolationTargets.evaluate(r)) {
       System.out.printf("  [%s] %s: %s%n", c.holds() ? "ok" : "MISSED", c.target(), c.measured());

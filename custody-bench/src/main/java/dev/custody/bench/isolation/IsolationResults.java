@@ -13,10 +13,9 @@ import java.util.Map;
  * @param cpuGhzSource how {@code cpuGhz} was read
  * @param pipelineLength the pipeline length of {@code rows}
  * @param rows one row per batch size
- * @param recoveryMedianNs median time of a panic, its containment, the domain's clean-up and
- *     recovery, and the next successful call; the panic is a Java exception with a stack trace
- * @param rustLikeRecoveryMedianNs the same, with a panic made as Rust makes one by default (no
- *     backtrace captured): the paper's setting; NaN when not measured
+ * @param recovery a {@link dev.custody.domains.Panic} in a protected null filter: the paper's
+ *     recovery experiment
+ * @param recoveryJavaException the same with an ordinary Java exception; null when not measured
  * @param lengthSweep overhead per call at one batch size for several pipeline lengths
  * @param quick whether the quick preset was used
  */
@@ -25,8 +24,8 @@ public record IsolationResults(
     String cpuGhzSource,
     int pipelineLength,
     List<Row> rows,
-    double recoveryMedianNs,
-    double rustLikeRecoveryMedianNs,
+    Recovery recovery,
+    Recovery recoveryJavaException,
     List<SweepPoint> lengthSweep,
     boolean quick) {
 
@@ -44,12 +43,24 @@ public record IsolationResults(
   public record SweepPoint(int length, int batch, double plainNsPerBatch,
       double protectedNsPerBatch, double overheadCyclesPerCall) {}
 
-  public double recoveryMedianCycles() {
-    return recoveryMedianNs * cpuGhz;
+  /**
+   * One recovery measurement.
+   *
+   * @param panic what the failing filter throws
+   * @param medianNs median of: the failing call, its containment, the domain's clean-up and
+   *     recovery, and the next successful call
+   * @param withoutDomainNs median of the same throw, catch and next call around the same filter
+   *     called as a plain function (the baseline in the same run); NaN when not measured
+   */
+  public record Recovery(String panic, double medianNs, double withoutDomainNs) {
+    /** What the domain adds to the failure itself: containment, clean-up and recovery. */
+    public double domainShareNs() {
+      return medianNs - withoutDomainNs;
+    }
   }
 
-  public double rustLikeRecoveryMedianCycles() {
-    return rustLikeRecoveryMedianNs * cpuGhz;
+  public double cycles(double ns) {
+    return ns * cpuGhz;
   }
 
   /** The JSON document (pretty-printed, stable key order). */
@@ -71,17 +82,9 @@ public record IsolationResults(
       rs.add(m);
     }
     root.put("rows", rs);
-    Map<String, Object> rec = new LinkedHashMap<>();
-    rec.put("median_ns", recoveryMedianNs);
-    rec.put("median_cycles", recoveryMedianCycles());
-    rec.put("panic", "Java exception with a stack trace");
-    root.put("recovery", rec);
-    if (!Double.isNaN(rustLikeRecoveryMedianNs)) {
-      Map<String, Object> rust = new LinkedHashMap<>();
-      rust.put("median_ns", rustLikeRecoveryMedianNs);
-      rust.put("median_cycles", rustLikeRecoveryMedianCycles());
-      rust.put("panic", "message and unwinding, no backtrace captured (Rust's default panic)");
-      root.put("recovery_rust_like_panic", rust);
+    root.put("recovery", recoveryJson(recovery));
+    if (recoveryJavaException != null) {
+      root.put("recovery_java_exception", recoveryJson(recoveryJavaException));
     }
     List<Object> sw = new ArrayList<>();
     for (SweepPoint p : lengthSweep) {
@@ -105,6 +108,19 @@ public record IsolationResults(
     paper.put("recovery_cycles", 4389);
     root.put("paper", paper);
     return Json.write(root);
+  }
+
+  private Map<String, Object> recoveryJson(Recovery r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("median_ns", r.medianNs());
+    m.put("median_cycles", cycles(r.medianNs()));
+    m.put("panic", r.panic());
+    if (!Double.isNaN(r.withoutDomainNs())) {
+      m.put("without_domain_ns", r.withoutDomainNs());
+      m.put("without_domain_cycles", cycles(r.withoutDomainNs()));
+      m.put("domain_share_cycles", cycles(r.domainShareNs()));
+    }
+    return m;
   }
 
   /** Reads a document written by {@link #toJson()} (or any with the schema). */
@@ -138,13 +154,19 @@ public record IsolationResults(
             d(m, "overhead_cycles_per_call")));
       }
     }
-    Map<String, Object> rec = (Map<String, Object>) root.get("recovery");
-    double rust = root.get("recovery_rust_like_panic") instanceof Map<?, ?> m
-        ? d((Map<String, Object>) m, "median_ns") : Double.NaN;
+    Recovery rec = recoveryFrom((Map<String, Object>) root.get("recovery"));
+    Recovery java = root.get("recovery_java_exception") instanceof Map<?, ?> m
+        ? recoveryFrom((Map<String, Object>) m) : null;
     Object src = root.get("cpu_ghz_source");
     return new IsolationResults(d(root, "cpu_ghz"), src == null ? "unknown" : src.toString(),
-        num(root, "pipeline_length").intValue(), rows, d(rec, "median_ns"), rust, sweep,
+        num(root, "pipeline_length").intValue(), rows, rec, java, sweep,
         "quick".equals(root.get("mode")));
+  }
+
+  private static Recovery recoveryFrom(Map<String, Object> m) {
+    Object panic = m.get("panic");
+    double without = m.get("without_domain_ns") == null ? Double.NaN : d(m, "without_domain_ns");
+    return new Recovery(panic == null ? "unspecified" : panic.toString(), d(m, "median_ns"), without);
   }
 
   private static Number num(Map<String, Object> m, String key) {

@@ -26,8 +26,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <p><b>Estimator.</b> These machines are shared and noisy. Every benchmark is sampled in short
  * operations (microseconds, far below a scheduler time slice) and the score is the median sample:
  * a sample is either undisturbed or visibly preempted, so the median is the undisturbed cost.
- * Plain, protected and copying pipelines are reduced the same way. The quick preset (short iterations, sweep at one batch size) takes about two minutes on
- * two cores; the full preset sweeps lengths 1..8 at every batch size with longer iterations.
+ * Plain, protected and copying pipelines are reduced the same way.
+ *
+ * <p>The quick preset (short iterations, sweep at one batch size) takes about two minutes on two
+ * cores; the full preset sweeps lengths 1..8 at every batch size with longer iterations.
  *
  * <p>JMH's own reports go to log files beside the JSON ({@code <json>.jmh.log.1} … {@code .5}).
  */
@@ -35,6 +37,10 @@ public final class IsolationSuite {
   static final String[] BATCHES = {"1", "2", "4", "8", "16", "32", "64", "128", "256"};
   static final int LENGTH = 5;
   static final int SWEEP_BATCH = 32;
+  static final String PANIC = "dev.custody.domains.Panic: a message and unwinding, no backtrace"
+      + " (as Rust's panic without RUST_BACKTRACE)";
+  static final String JAVA_EXCEPTION = "IllegalStateException: an ordinary Java exception, which"
+      + " records the thread's stack trace";
 
   private final boolean quick;
   private final PrintStream progress;
@@ -110,19 +116,19 @@ public final class IsolationSuite {
             .param("mode", "PLAIN", "PROTECTED"))) {
       ns.put(key(r), median(r));
     }
-    Collection<RunResult> rec = run("recovery (panic, clean-up, recovery, next call; Java and Rust-like panics)",
-        base().include(RecoveryBenchmark.class.getName() + ".(panicRecoverCall|rustLikePanicRecoverCall)")
+    Map<String, Double> rec = new HashMap<>();
+    for (RunResult r : run("recovery (panic, clean-up, recovery, next call; Panic and Java exception, each with"
+            + " its baseline without a domain)",
+        base().include(RecoveryBenchmark.class.getName() + ".(panic|javaException)(RecoverCall|WithoutDomain)")
             .warmupIterations(quick ? 4 : 5).warmupTime(TimeValue.milliseconds(quick ? 200 : 500))
-            .measurementIterations(quick ? 5 : 10).measurementTime(TimeValue.milliseconds(quick ? 200 : 500)));
-    double recoveryMedian = Double.NaN;
-    double rustLikeRecoveryMedian = Double.NaN;
-    for (RunResult r : rec) {
-      if (r.getParams().getBenchmark().endsWith(".rustLikePanicRecoverCall")) {
-        rustLikeRecoveryMedian = median(r);
-      } else {
-        recoveryMedian = median(r);
-      }
+            .measurementIterations(quick ? 5 : 10).measurementTime(TimeValue.milliseconds(quick ? 200 : 500)))) {
+      String b = r.getParams().getBenchmark();
+      rec.put(b.substring(b.lastIndexOf('.') + 1), median(r));
     }
+    IsolationResults.Recovery recovery = new IsolationResults.Recovery(PANIC,
+        rec.get("panicRecoverCall"), rec.get("panicWithoutDomain"));
+    IsolationResults.Recovery recoveryJava = new IsolationResults.Recovery(JAVA_EXCEPTION,
+        rec.get("javaExceptionRecoverCall"), rec.get("javaExceptionWithoutDomain"));
 
     List<IsolationResults.Row> rows = new ArrayList<>();
     for (String bs : BATCHES) {
@@ -147,8 +153,8 @@ public final class IsolationSuite {
         }
       }
     }
-    return new IsolationResults(cpu.ghz(), cpu.source(), LENGTH, rows, recoveryMedian,
-        rustLikeRecoveryMedian, sweep, quick);
+    return new IsolationResults(cpu.ghz(), cpu.source(), LENGTH, rows, recovery, recoveryJava,
+        sweep, quick);
   }
 
   /** The median sample of a run, over all its measurement iterations (see the class comment). */

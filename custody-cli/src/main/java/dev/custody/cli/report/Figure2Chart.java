@@ -96,9 +96,10 @@ final class Figure2Chart {
     c.text(lx, ty, "Overhead per call = (protected - plain)", 11, AXIS, -1, false, false);
     c.text(lx, ty + 15, "  / pipeline length", 11, AXIS, -1, false, false);
     c.text(lx, ty + 36, String.format(Locale.ROOT, "Recovery (median): %.0f cycles",
-        r.recoveryMedianCycles()), 12, AXIS, -1, true, false);
-    c.text(lx, ty + 52, String.format(Locale.ROOT, "  %.0f with a Rust-like panic",
-        r.rustLikeRecoveryMedianCycles()), 11, AXIS, -1, false, false);
+        r.cycles(r.recovery().medianNs())), 12, AXIS, -1, true, false);
+    c.text(lx, ty + 52, r.recoveryJavaException() == null ? "  (a Panic, as Rust's)"
+        : String.format(Locale.ROOT, "  (a Panic; %.0f with a Java exception)",
+            r.cycles(r.recoveryJavaException().medianNs())), 11, AXIS, -1, false, false);
     c.text(lx, ty + 67, "  paper: 4389 cycles", 11, AXIS, -1, false, false);
     c.text(lx, ty + 89, "Hollow markers: value < 1 cycle,", 11, GREY, -1, false, false);
     c.text(lx, ty + 104, "  drawn at 1 (log axis).", 11, GREY, -1, false, false);

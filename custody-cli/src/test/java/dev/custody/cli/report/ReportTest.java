@@ -19,7 +19,9 @@ class ReportTest {
     for (int b = 1; b <= 256; b *= 2) {
       rows.add(new IsolationResults.Row(b, 10, 30, 4, 9.8, 200.0 * b, 35.0 * b + 50));
     }
-    return new IsolationResults(2.445, "test cpu", 5, rows, 1200, 800,
+    return new IsolationResults(2.445, "test cpu", 5, rows,
+        new IsolationResults.Recovery("a Panic", 300, 100),
+        new IsolationResults.Recovery("a Java exception", 2400, 2000),
         List.of(new IsolationResults.SweepPoint(1, 32, 10, 14, 9.8)), true);
   }
 
@@ -40,7 +42,9 @@ class ReportTest {
     assertThat(svg).startsWith("<svg").contains("paper (NetBricks): 90..122").contains("256").endsWith("</svg>\n");
     String md = Files.readString(out.resolve("report.md"));
     assertThat(md).contains("| 256 |").contains("![figure 2](figure2.png)").contains("Targets")
-        .contains("custody checkpoint");
+        .contains("custody checkpoint")
+        .contains("| a Panic | 300 | 734 | 244 | 489 |")
+        .contains("| a Java exception | 2400 | 5868 | 4890 | 978 |");
     assertThat(Files.readString(out.resolve("checkpoint.svg"))).contains("fory copy");
   }
 

@@ -2,6 +2,7 @@ package dev.custody.netfn.demo;
 
 import dev.custody.Borrowed;
 import dev.custody.domains.Domain;
+import dev.custody.domains.Panic;
 import dev.custody.domains.confine.ConfinedDemoSupport;
 import dev.custody.domains.confine.ConfinedDomain;
 import dev.custody.domains.confine.ConfinedDomains;
@@ -161,7 +162,7 @@ public final class PipelineDemo {
     public void process(@Borrowed PacketBatch batch) {
       if (batchesSeen.incrementAndGet() == failAt) {
         // A bug in the middle of a batch: half the packets were already rewritten.
-        throw new IllegalStateException(
+        throw new Panic(
             "injected fault in Maglev (batch " + failAt + ", " + batch.size() + " packets in flight)");
       }
       inner.process(batch);
