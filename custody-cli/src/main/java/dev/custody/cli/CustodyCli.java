@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "custody",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT, // --help on every subcommand
     version = "custody 0.1.0",
     description = "Rust-style ownership for the JVM: isolation, analysis, automation.",
     subcommands = {

@@ -86,4 +86,14 @@ class DemoTest {
     assertThat(CustodyCli.run("no-such-command")).isEqualTo(2);
     assertThat(CustodyCli.run()).isEqualTo(2);
   }
+
+  @Test
+  void everySubcommandTakesHelp() {
+    for (String[] cmd : new String[][] {{"demo"}, {"check"}, {"validate"}, {"report"}, {"bench", "isolation"},
+        {"bench", "checkpoint"}}) {
+      String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);
+      args[cmd.length] = "--help";
+      assertThat(CustodyCli.run(args)).as(String.join(" ", args)).isZero();
+    }
+  }
 }
