@@ -24,6 +24,7 @@ import java.lang.classfile.instruction.NewMultiArrayInstruction;
 import java.lang.classfile.instruction.NewReferenceArrayInstruction;
 import java.lang.classfile.instruction.TypeCheckInstruction;
 import java.lang.reflect.AccessFlag;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,7 +54,8 @@ import java.util.function.Predicate;
  * catches {@code javax.net.ssl.SSLSocket}.
  *
  * <p>Two rules depend on values, not names. For a class with a {@code monitorenter} or a call of
- * {@code Thread.interrupt()}, every method is run through a small dataflow ({@code ValueFlow}:
+ * {@code Thread.interrupt()}, the methods concerned (and those storing into fields a monitor is
+ * read from) are run through a small dataflow ({@code ValueFlow}:
  * stack and locals, across branches, loops and handlers) that tracks where the operand came from:
  *
  * <ul>
@@ -180,25 +182,32 @@ public final class BytecodeValidator {
         Category category) {}
 
     void decideValueSites(ClassModel model) {
-      boolean monitors = sites.stream().anyMatch(Site::monitor);
-      Set<MethodModel> withSites = new HashSet<>();
-      sites.forEach(s -> withSites.add(s.model()));
       String self = model.thisClass().asInternalName();
       Map<MethodModel, ValueFlow.Result> results = new HashMap<>();
       Map<String, Set<ValueFlow.Origin>> stores = new HashMap<>();
-      for (MethodModel m : model.methods()) {
-        // a monitor may read a field that any method of the class stores into
-        if (!monitors && !withSites.contains(m)) {
-          continue;
+      for (Site s : sites) {
+        analyse(s.model(), self, results, stores);
+      }
+      // A monitor read from a field of this class may hold whatever any method stores there:
+      // analyse the methods storing into such fields (and into fields those stores read), only.
+      ArrayDeque<String> needed = new ArrayDeque<>();
+      for (Site s : sites) {
+        ValueFlow.Result r = results.get(s.model());
+        ValueFlow.Val v = r == null ? null : r.operands().get(s.offset());
+        if (s.monitor() && v != null) {
+          ownFields(v.origins(), needed);
         }
-        m.code().ifPresent(code -> {
-          ValueFlow.Result r = ValueFlow.analyse(code, self, this::isOwn);
-          results.put(m, r);
-          if (r != null) {
-            r.ownFieldStores().forEach((f, o) ->
-                stores.computeIfAbsent(f, k -> new HashSet<>()).addAll(o));
+      }
+      Map<String, List<MethodModel>> storers = needed.isEmpty() ? Map.of() : storers(model, self);
+      Set<String> done = new HashSet<>();
+      while (!needed.isEmpty()) {
+        String f = needed.pop();
+        if (done.add(f)) {
+          for (MethodModel m : storers.getOrDefault(f, List.of())) {
+            analyse(m, self, results, stores);
           }
-        });
+          ownFields(stores.getOrDefault(f, Set.of()), needed);
+        }
       }
       for (Site s : sites) {
         method = s.method();
@@ -223,6 +232,45 @@ public final class BytecodeValidator {
               + " Thread.currentThread()", s.category());
         }
       }
+    }
+
+    void analyse(MethodModel m, String self, Map<MethodModel, ValueFlow.Result> results,
+        Map<String, Set<ValueFlow.Origin>> stores) {
+      if (results.containsKey(m) || m.code().isEmpty()) {
+        return;
+      }
+      ValueFlow.Result r = ValueFlow.analyse(m.code().get(), self, this::isOwn);
+      results.put(m, r); // null: not analysable; its sites are decided conservatively
+      if (r != null) {
+        r.ownFieldStores().forEach((f, o) ->
+            stores.computeIfAbsent(f, k -> new HashSet<>()).addAll(o));
+      }
+    }
+
+    static void ownFields(Set<ValueFlow.Origin> origins, ArrayDeque<String> out) {
+      for (ValueFlow.Origin o : origins) {
+        if (o instanceof ValueFlow.OwnField f) {
+          out.add(f.name());
+        }
+      }
+    }
+
+    /** Field of this class → the methods that store into it. */
+    static Map<String, List<MethodModel>> storers(ClassModel model, String self) {
+      Map<String, List<MethodModel>> out = new HashMap<>();
+      for (MethodModel m : model.methods()) {
+        m.code().ifPresent(code -> code.forEach(e -> {
+          if (e instanceof FieldInstruction f && (f.opcode() == Opcode.PUTFIELD
+              || f.opcode() == Opcode.PUTSTATIC) && f.owner().asInternalName().equals(self)) {
+            List<MethodModel> l = out.computeIfAbsent(f.name().stringValue(),
+                k -> new ArrayList<>());
+            if (!l.contains(m)) {
+              l.add(m);
+            }
+          }
+        }));
+      }
+      return out;
     }
 
     /** Descriptions of the shared objects {@code v} may be, sorted (messages are stable). */

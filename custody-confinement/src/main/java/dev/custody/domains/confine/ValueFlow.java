@@ -102,7 +102,7 @@ final class ValueFlow {
     }
 
     Val join(Val other) {
-      if (this.equals(other)) {
+      if (this == other || this.equals(other)) {
         return this;
       }
       Set<Origin> o;
@@ -644,6 +644,9 @@ final class ValueFlow {
       }
       Val[] l = null;
       for (int k = 0; k < locals.length; k++) {
+        if (locals[k] == o.locals[k]) {
+          continue;
+        }
         Val j = locals[k].join(o.locals[k]);
         if (!j.equals(locals[k])) {
           if (l == null) {
@@ -654,6 +657,9 @@ final class ValueFlow {
       }
       ArrayList<Val> s = null;
       for (int k = 0; k < stack.size(); k++) {
+        if (stack.get(k) == o.stack.get(k)) {
+          continue;
+        }
         Val j = stack.get(k).join(o.stack.get(k));
         if (!j.equals(stack.get(k))) {
           if (s == null) {
