@@ -55,17 +55,18 @@ import java.util.function.Predicate;
  *
  * <p>Two rules depend on values, not names. For a class with a {@code monitorenter} or a call of
  * {@code Thread.interrupt()}, the methods concerned (and those storing into fields a monitor is
- * read from) are run through a small dataflow ({@code ValueFlow}:
- * stack and locals, across branches, loops and handlers) that tracks where the operand came from:
+ * read from) are run through a small dataflow ({@code ValueFlow}: stack and locals, across
+ * branches, loops and handlers) that tracks where the operand came from:
  *
  * <ul>
  *   <li><b>shared-monitor</b>: {@code synchronized} on a string literal, on the class object of a
  *       class outside the domain, on the value of a static field of a class outside the domain,
  *       on a box from {@code Integer/Long/Short/Byte/Character/Boolean.valueOf} (autoboxing), on
- *       {@code String.intern()}, or on a field of the same class that holds one of these. {@code
- *       synchronized (this)}, on a domain-created object or on a domain class object, and {@code
- *       synchronized} methods, are fine. Not caught: shared objects that arrive as parameters,
- *       call results, array elements or fields of <em>other</em> domain classes.
+ *       {@code String.intern()}, on {@code Thread.currentThread()}, or on a field of the same
+ *       class that holds one of these. {@code synchronized (this)}, on a domain-created object or
+ *       on a domain class object, and {@code synchronized} methods, are fine. Not caught: shared
+ *       objects that arrive as parameters, call results (even identity-returning ones such as
+ *       {@code "lock".toString()}), array elements or fields of <em>other</em> domain classes.
  *   <li><b>thread-control</b>: {@code Thread.interrupt()} is allowed only when the receiver is
  *       {@code Thread.currentThread()} on every path (directly or through locals); a method handle
  *       to {@code Thread::interrupt} is always refused.

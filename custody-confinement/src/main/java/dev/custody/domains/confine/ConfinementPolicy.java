@@ -74,8 +74,8 @@ import java.util.Set;
  *       found by following the monitor back through the stack and locals of the method: a string
  *       literal, the class object of a class outside the domain, a static field of a class
  *       outside the domain, {@code Integer/Long/Short/Byte/Character/Boolean.valueOf}
- *       (autoboxing), {@code String.intern()}, or a field of the same class assigned one of
- *       these. {@code synchronized} methods, {@code synchronized (this)} and locks the domain
+ *       (autoboxing), {@code String.intern()}, {@code Thread.currentThread()} (a host thread), or
+ *       a field of the same class assigned one of these. {@code synchronized} methods, {@code synchronized (this)} and locks the domain
  *       creates are fine. A shared object reaching the monitor through a parameter, a call
  *       result, an array or a field of another domain class is not caught.
  *   <li><b>class-loader</b>: {@code ClassLoader}/{@code SecureClassLoader} constructors and

@@ -62,7 +62,7 @@ import java.util.function.Predicate;
  *   <li>an {@link OwnField}: a read of a field of the class being validated, resolved later
  *       against every value the class stores into that field;
  *   <li>{@code Thread.currentThread()}, as a must-property: a value is the current thread only if
- *       it is on every path.
+ *       it is on every path (and, as a monitor, also a {@link Shared} host object).
  * </ul>
  *
  * Values merge by union at join points, so a monitor operand that is a string literal on one
@@ -131,7 +131,9 @@ final class ValueFlow {
 
   private static final Set<String> BOXES = Set.of("java/lang/Integer", "java/lang/Long",
       "java/lang/Short", "java/lang/Byte", "java/lang/Character", "java/lang/Boolean");
-  private static final Val CURRENT_THREAD = new Val(1, Set.of(), true);
+  /** The current thread: a must-property for interrupts, and a host object for monitors. */
+  private static final Val CURRENT_THREAD = new Val(1,
+      Set.of(new Shared("Thread.currentThread() (a host thread; Thread.join waits on it)")), true);
   private static final int MAX_LITERAL = 40;
 
   /** Thrown inside the analysis for bytecode it does not model; {@link #analyse} returns null. */

@@ -111,6 +111,14 @@ class SharedMonitorRuleTest {
   }
 
   @Test
+  void theCurrentThreadIsAHostObject() {
+    List<String> v = check("", "public void run() { Thread me = Thread.currentThread();"
+        + " synchronized (me) { } }");
+    assertThat(v).singleElement().asString().endsWith("synchronizes on Thread.currentThread()"
+        + " (a host thread; Thread.join waits on it) [shared-monitor]");
+  }
+
+  @Test
   void sharedOnOnePathIsEnough() {
     List<String> v = check("", "public void run(boolean b) { synchronized (b ? this : \"x\") { } }");
     assertThat(v).singleElement().asString()

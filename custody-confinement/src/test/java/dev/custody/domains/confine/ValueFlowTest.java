@@ -74,4 +74,30 @@ class ValueFlowTest {
     assertThat(v).containsExactly("evil.Shuffle.run()V @ offset 6: synchronizes on the string"
         + " literal \"lock\" (interned, shared JVM-wide) [shared-monitor]");
   }
+
+  /**
+   * Old class files may use jsr/ret, which the analysis does not model: a monitor there cannot be
+   * traced and is refused rather than let through.
+   */
+  @Test
+  void untraceableMonitorIsRefused() throws Exception {
+    byte[] bytes = ClassFile.of().build(ClassDesc.of("old.Jsr"), cb -> cb.withVersion(49, 0)
+        .withMethodBody("run", MethodTypeDesc.of(ConstantDescs.CD_void),
+            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, code -> {
+              java.lang.classfile.Label sub = code.newLabel();
+              code.new_(ClassDesc.of("java.lang.Object")).monitorenter();
+              code.with(java.lang.classfile.instruction.DiscontinuedInstruction.JsrInstruction
+                  .of(sub));
+              code.return_();
+              code.labelBinding(sub);
+              code.astore(0);
+              code.with(java.lang.classfile.instruction.DiscontinuedInstruction.RetInstruction
+                  .of(0));
+            }));
+    List<String> v = new BytecodeValidator(ConfinementPolicy.defaults())
+        .validate("old.Jsr", bytes, n -> n.equals("old.Jsr"), n -> false).stream()
+        .map(Violation::toString).toList();
+    assertThat(v).containsExactly("old.Jsr.run()V @ offset 3: synchronizes on a value the"
+        + " validator cannot trace (code it does not model, such as jsr/ret) [shared-monitor]");
+  }
 }
