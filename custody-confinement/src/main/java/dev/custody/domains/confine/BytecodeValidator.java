@@ -60,7 +60,7 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li><b>shared-monitor</b>: {@code synchronized} on a string literal, on the class object of a
- *       class outside the domain, on the value of a static field of a class outside the domain,
+ *       JDK class or a host class the domain sees, on the value of a static field of one,
  *       on a box from {@code Integer/Long/Short/Byte/Character/Boolean.valueOf} (autoboxing), on
  *       {@code String.intern()}, on {@code Thread.currentThread()}, or on a field of the same
  *       class that holds one of these. {@code synchronized (this)}, on a domain-created object or
@@ -240,7 +240,7 @@ public final class BytecodeValidator {
       if (results.containsKey(m) || m.code().isEmpty()) {
         return;
       }
-      ValueFlow.Result r = ValueFlow.analyse(m.code().get(), self, this::isOwn);
+      ValueFlow.Result r = ValueFlow.analyse(m.code().get(), self, this::isHostShared);
       results.put(m, r); // null: not analysable; its sites are decided conservatively
       if (r != null) {
         r.ownFieldStores().forEach((f, o) ->
@@ -505,6 +505,24 @@ public final class BytecodeValidator {
         }
       }
       return true;
+    }
+
+    /** Internal name → whether its class object and statics are the host's; see below. */
+    final Map<String, Boolean> sharedCache = new HashMap<>();
+
+    /**
+     * Whether a class (internal name) is shared with the host: a JDK class or a host class the
+     * domain sees. Not the domain's own classes, nor others (granted libraries are loaded per
+     * domain; a class found nowhere cannot be loaded at all).
+     */
+    boolean isHostShared(String internal) {
+      Boolean b = sharedCache.get(internal);
+      if (b == null) {
+        b = !isOwn(internal)
+            && (hostVisible.test(internal.replace('/', '.')) || jdkClass(internal) != null);
+        sharedCache.put(internal, b);
+      }
+      return b;
     }
 
     /** Internal name → whether it is one of the domain's classes; names recur within a class. */

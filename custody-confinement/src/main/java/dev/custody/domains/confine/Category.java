@@ -31,7 +31,7 @@ public enum Category {
   THREAD_CONTROL("thread-control"),
   /**
    * {@code synchronized} on an object shared with the host or JVM-wide (a string literal, a JDK
-   * class object, a static field of a class outside the domain, a cached box), which could block
+   * class object, a static field of a JDK or host class, a cached box), which could block
    * host threads.
    */
   SHARED_MONITORS("shared-monitor"),

@@ -72,8 +72,9 @@ import java.util.Set;
  *       Thread.interrupted()}), {@code ThreadLocal} and {@code ScopedValue} stay allowed.
  *   <li><b>shared-monitor</b>: {@code synchronized} on an object shared with the host or JVM-wide,
  *       found by following the monitor back through the stack and locals of the method: a string
- *       literal, the class object of a class outside the domain, a static field of a class
- *       outside the domain, {@code Integer/Long/Short/Byte/Character/Boolean.valueOf}
+ *       literal, the class object of a JDK or host class (not of the domain's classes or granted
+ *       libraries, which are loaded per domain), a static field of one, {@code
+ *       Integer/Long/Short/Byte/Character/Boolean.valueOf}
  *       (autoboxing), {@code String.intern()}, {@code Thread.currentThread()} (a host thread), or
  *       a field of the same class assigned one of these. {@code synchronized} methods, {@code synchronized (this)} and locks the domain
  *       creates are fine. A shared object reaching the monitor through a parameter, a call

@@ -56,7 +56,7 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>a {@link Shared} object: an {@code ldc} of a string (interned, JVM-wide) or of a class
- *       outside the domain, a {@code getstatic} of a field of a class outside the domain, the
+ *       shared with the host, a {@code getstatic} of a field of such a class, the
  *       result of {@code Integer/Long/Short/Byte/Character/Boolean.valueOf} (boxes the JVM
  *       caches) or {@code String.intern};
  *   <li>an {@link OwnField}: a read of a field of the class being validated, resolved later
@@ -144,26 +144,28 @@ final class ValueFlow {
   }
 
   private final String thisClass;
-  private final Predicate<String> own;
+  private final Predicate<String> hostShared;
   private final List<Instruction> insns = new ArrayList<>();
   private final List<Integer> bcis = new ArrayList<>();
   private final Map<Label, Integer> labels = new HashMap<>();
   private int[][] handlers;
   private Frame[] in;
 
-  private ValueFlow(String thisClass, Predicate<String> own) {
+  private ValueFlow(String thisClass, Predicate<String> hostShared) {
     this.thisClass = thisClass;
-    this.own = own;
+    this.hostShared = hostShared;
   }
 
   /**
-   * Analyses {@code code}, a method of class {@code thisClass} (internal name); {@code own} says
-   * whether an internal class name belongs to the domain. Returns {@code null} for code it does
-   * not model.
+   * Analyses {@code code}, a method of class {@code thisClass} (internal name). {@code
+   * hostShared} says whether a class (internal name) is shared with the host — a JDK class or a
+   * host class the domain sees — so that its class object and static fields are shared objects;
+   * the domain's own classes and its granted libraries, loaded per domain, are not. Returns
+   * {@code null} for code it does not model.
    */
-  static Result analyse(CodeModel code, String thisClass, Predicate<String> own) {
+  static Result analyse(CodeModel code, String thisClass, Predicate<String> hostShared) {
     try {
-      return new ValueFlow(thisClass, own).run(code);
+      return new ValueFlow(thisClass, hostShared).run(code);
     } catch (Unanalysable e) {
       return null;
     }
@@ -299,7 +301,7 @@ final class ValueFlow {
       case ConstantInstruction.LoadConstantInstruction ldc -> f.push(switch (ldc.constantEntry()) {
         case StringEntry s -> Val.of(new Shared("the string literal " + quote(s.stringValue())
             + " (interned, shared JVM-wide)"));
-        case ClassEntry c when !ownClassConstant(c.asInternalName()) -> Val.of(new Shared(
+        case ClassEntry c when sharedClassConstant(c.asInternalName()) -> Val.of(new Shared(
             "the class object " + displayName(c.asInternalName()) + " (shared with the host)"));
         default -> Val.unknown(ldc.typeKind().slotSize());
       });
@@ -310,9 +312,9 @@ final class ValueFlow {
         switch (fi.opcode()) {
           case GETSTATIC -> f.push(owner.equals(thisClass)
               ? new Val(size, Set.of(new OwnField(fi.name().stringValue())), false)
-              : own.test(owner) ? Val.unknown(size)
+              : !hostShared.test(owner) ? Val.unknown(size)
               : new Val(size, Set.of(new Shared("static field " + owner.replace('/', '.') + "."
-                  + fi.name().stringValue() + " (outside the domain)")), false));
+                  + fi.name().stringValue() + " (shared with the host)")), false));
           case GETFIELD -> {
             f.pop();
             f.push(owner.equals(thisClass)
@@ -453,19 +455,19 @@ final class ValueFlow {
     return Val.unknown(size);
   }
 
-  /** Whether a class constant names a class object of the domain (arrays: of its element). */
-  private boolean ownClassConstant(String internal) {
+  /** Whether a class constant's class object is shared with the host (arrays: by element). */
+  private boolean sharedClassConstant(String internal) {
     String s = internal;
     while (s.startsWith("[")) {
       s = s.substring(1);
     }
     if (s.length() != internal.length()) {
       if (!s.startsWith("L")) {
-        return false; // primitive arrays' class objects are the JVM's
+        return true; // primitive arrays' class objects are the JVM's
       }
       s = s.substring(1, s.length() - 1);
     }
-    return own.test(s);
+    return hostShared.test(s);
   }
 
   private static String displayName(String internal) {

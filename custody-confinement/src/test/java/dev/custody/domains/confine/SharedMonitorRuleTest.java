@@ -47,7 +47,7 @@ class SharedMonitorRuleTest {
   void staticFieldOfAClassOutsideTheDomainIsRefused() {
     List<String> v = check("", "public void run() { synchronized (Boolean.TRUE) { } }");
     assertThat(v).containsExactly("evil.Hostile.run()V @ offset 5 (line 4): synchronizes on"
-        + " static field java.lang.Boolean.TRUE (outside the domain) [shared-monitor]");
+        + " static field java.lang.Boolean.TRUE (shared with the host) [shared-monitor]");
   }
 
   @Test
@@ -176,6 +176,27 @@ class SharedMonitorRuleTest {
             + " new Object(); }",
         "good.User", "package good; public class User { void f() { synchronized (Locks.L) { }"
             + " synchronized (Locks.class) { } } }"))).isEmpty();
+  }
+
+  @Test
+  void hostVisibleClassesAreSharedButLibraryClassesAreTheDomains() throws Exception {
+    var classes = InMemoryCompiler.compile(Map.of(
+        "lib.Locks", "package lib; public class Locks { public static final Object L ="
+            + " new Object(); }",
+        "good.User", "package good; public class User { void f() { synchronized (lib.Locks.L)"
+            + " { } synchronized (lib.Locks.class) { } } }"));
+    BytecodeValidator validator = new BytecodeValidator(ConfinementPolicy.defaults());
+    // lib.Locks as a granted library (or absent): loaded per domain, its monitors are the domain's
+    assertThat(validator.validate("good.User", classes.get("good.User"),
+        n -> n.equals("good.User"), n -> false)).isEmpty();
+    // lib.Locks as a host class the domain sees: shared
+    assertThat(validator.validate("good.User", classes.get("good.User"),
+        n -> n.equals("good.User"), n -> n.equals("lib.Locks")))
+        .extracting(Violation::toString).containsExactly(
+            "good.User.f()V @ offset 5 (line 1): synchronizes on static field lib.Locks.L"
+                + " (shared with the host) [shared-monitor]",
+            "good.User.f()V @ offset 20 (line 1): synchronizes on the class object lib.Locks"
+                + " (shared with the host) [shared-monitor]");
   }
 
   /** Documented gap: the validator cannot know where a parameter's object comes from. */
