@@ -74,11 +74,11 @@ import java.util.Set;
  *       found by following the monitor back through the stack and locals of the method: a string
  *       literal, the class object of a JDK or host class (not of the domain's classes or granted
  *       libraries, which are loaded per domain), a static field of one, {@code
- *       Integer/Long/Short/Byte/Character/Boolean.valueOf}
- *       (autoboxing), {@code String.intern()}, {@code Thread.currentThread()} (a host thread), or
- *       a field of the same class assigned one of these. {@code synchronized} methods, {@code synchronized (this)} and locks the domain
- *       creates are fine. A shared object reaching the monitor through a parameter, a call
- *       result, an array or a field of another domain class is not caught.
+ *       Integer/Long/Short/Byte/Character/Boolean.valueOf} (autoboxing), {@code
+ *       String.intern()}, {@code Thread.currentThread()} (a host thread), or a field of the same
+ *       class assigned one of these. {@code synchronized} methods, {@code synchronized (this)}
+ *       and locks the domain creates are fine. A shared object reaching the monitor through a
+ *       parameter, a call result, an array or a field of another domain class is not caught.
  *   <li><b>class-loader</b>: {@code ClassLoader}/{@code SecureClassLoader} constructors and
  *       subclassing, {@code URLClassLoader}, {@code Lookup.defineClass/defineHiddenClass*}, {@code
  *       ClassLoader.getSystemClassLoader/getPlatformClassLoader}, {@code

@@ -173,7 +173,8 @@ final class ValueFlow {
 
   /** Whether {@code i} is a call the analysis reports an operand for ({@code Thread.interrupt}). */
   static boolean isThreadInterrupt(InvokeInstruction i) {
-    return i.opcode() == Opcode.INVOKEVIRTUAL && i.owner().asInternalName().equals("java/lang/Thread")
+    return i.opcode() == Opcode.INVOKEVIRTUAL
+        && i.owner().asInternalName().equals("java/lang/Thread")
         && i.name().equalsString("interrupt") && i.type().equalsString("()V");
   }
 
@@ -250,7 +251,8 @@ final class ValueFlow {
       switch (insns.get(i)) {
         case MonitorInstruction m when m.opcode() == Opcode.MONITORENTER ->
             operands.put(bcis.get(i), f.peek());
-        case InvokeInstruction inv when isThreadInterrupt(inv) -> operands.put(bcis.get(i), f.peek());
+        case InvokeInstruction inv when isThreadInterrupt(inv) ->
+            operands.put(bcis.get(i), f.peek());
         case FieldInstruction fi when (fi.opcode() == Opcode.PUTSTATIC
             || fi.opcode() == Opcode.PUTFIELD) && fi.owner().asInternalName().equals(thisClass) ->
             stores.computeIfAbsent(fi.name().stringValue(), k -> new HashSet<>())

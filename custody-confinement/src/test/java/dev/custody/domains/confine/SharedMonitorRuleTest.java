@@ -120,7 +120,8 @@ class SharedMonitorRuleTest {
 
   @Test
   void sharedOnOnePathIsEnough() {
-    List<String> v = check("", "public void run(boolean b) { synchronized (b ? this : \"x\") { } }");
+    List<String> v = check("",
+        "public void run(boolean b) { synchronized (b ? this : \"x\") { } }");
     assertThat(v).singleElement().asString()
         .contains("synchronizes on the string literal \"x\"");
   }
