@@ -18,7 +18,25 @@ class EvilFilterTest {
   void everyEscapeIsReported() throws Exception {
     assertThat(ConfinedDomains.validate(CLASSES, ConfinementPolicy.defaults()))
         .extracting(v -> v.category().tag())
-        .contains("system-properties", "exit", "threads", "file-io", "reflection");
+        .contains("system-properties", "exit", "threads", "file-io", "reflection",
+            "environment", "thread-control", "shared-monitor");
+  }
+
+  @Test
+  void hostSharedStateEscapesAreReportedWithTheirPlace() throws Exception {
+    assertThat(ConfinedDomains.validate(CLASSES, ConfinementPolicy.defaults()))
+        .extracting(Violation::toString)
+        .filteredOn(s -> s.startsWith("dev.example.hostile.HostSquatter."))
+        .satisfiesExactly(
+            s -> assertThat(s).startsWith("dev.example.hostile.HostSquatter.token()"
+                    + "Ljava/lang/String; @ offset 2 (line 13): calls java.lang.System.getenv(")
+                .endsWith("[environment]"),
+            s -> assertThat(s).startsWith("dev.example.hostile.HostSquatter.disguise()V @ offset"
+                    + " 5 (line 18): calls java.lang.Thread.setName(Ljava/lang/String;)V")
+                .endsWith("[thread-control]"),
+            s -> assertThat(s).isEqualTo("dev.example.hostile.HostSquatter.squat()V @ offset 4"
+                + " (line 23): synchronizes on the class object java.lang.String (shared with the"
+                + " host) [shared-monitor]"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeModel;
 import java.lang.classfile.Instruction;
 import java.lang.classfile.MethodModel;
+import java.lang.classfile.Opcode;
 import java.lang.classfile.constantpool.ClassEntry;
 import java.lang.classfile.constantpool.ConstantDynamicEntry;
 import java.lang.classfile.constantpool.LoadableConstantEntry;
@@ -18,16 +19,22 @@ import java.lang.classfile.instruction.FieldInstruction;
 import java.lang.classfile.instruction.InvokeDynamicInstruction;
 import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.classfile.instruction.LineNumber;
+import java.lang.classfile.instruction.MonitorInstruction;
 import java.lang.classfile.instruction.NewMultiArrayInstruction;
 import java.lang.classfile.instruction.NewReferenceArrayInstruction;
 import java.lang.classfile.instruction.TypeCheckInstruction;
 import java.lang.reflect.AccessFlag;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -45,6 +52,25 @@ import java.util.function.Predicate;
  * <p>Uses of a JDK class are also checked against the JDK class's supertypes (resolved through the
  * platform class loader without initialising anything), so a rule on {@code java.net.Socket}
  * catches {@code javax.net.ssl.SSLSocket}.
+ *
+ * <p>Two rules depend on values, not names. For a class with a {@code monitorenter} or a call of
+ * {@code Thread.interrupt()}, the methods concerned (and those storing into fields a monitor is
+ * read from) are run through a small dataflow ({@code ValueFlow}: stack and locals, across
+ * branches, loops and handlers) that tracks where the operand came from:
+ *
+ * <ul>
+ *   <li><b>shared-monitor</b>: {@code synchronized} on a string literal, on the class object of a
+ *       JDK class or a host class the domain sees, on the value of a static field of one,
+ *       on a box from {@code Integer/Long/Short/Byte/Character/Boolean.valueOf} (autoboxing), on
+ *       {@code String.intern()}, on {@code Thread.currentThread()}, or on a field of the same
+ *       class that holds one of these. {@code synchronized (this)}, on a domain-created object or
+ *       on a domain class object, and {@code synchronized} methods, are fine. Not caught: shared
+ *       objects that arrive as parameters, call results (even identity-returning ones such as
+ *       {@code "lock".toString()}), array elements or fields of <em>other</em> domain classes.
+ *   <li><b>thread-control</b>: {@code Thread.interrupt()} is allowed only when the receiver is
+ *       {@code Thread.currentThread()} on every path (directly or through locals); a method handle
+ *       to {@code Thread::interrupt} is always refused.
+ * </ul>
  *
  * <p>Thread-safe: a validator holds only its immutable policy and a cache of JDK supertypes.
  */
@@ -114,8 +140,11 @@ public final class BytecodeValidator {
     final Predicate<String> hostVisible;
     final List<Violation> violations = new ArrayList<>();
     String method;
+    MethodModel current;
     int offset = -1;
     int line = -1;
+    /** monitorenter and Thread.interrupt() sites, decided by {@link #decideValueSites}. */
+    final List<Site> sites = new ArrayList<>();
 
     Scan(String className, Predicate<String> own, Predicate<String> hostVisible) {
       this.className = className;
@@ -128,8 +157,11 @@ public final class BytecodeValidator {
       for (ClassEntry i : model.interfaces()) {
         checkSupertype(i.asInternalName(), "implements", false);
       }
+      Map<String, Integer> order = new HashMap<>();
       for (MethodModel m : model.methods()) {
         method = m.methodName().stringValue() + m.methodType().stringValue();
+        order.put(method, order.size());
+        current = m;
         offset = -1;
         line = -1;
         if (m.flags().has(AccessFlag.NATIVE)) {
@@ -137,6 +169,141 @@ public final class BytecodeValidator {
         }
         m.code().ifPresent(this::scanCode);
       }
+      if (!sites.isEmpty()) {
+        decideValueSites(model);
+        // class-level findings first (stable sort), then by method and offset
+        violations.sort(Comparator.comparingInt((Violation v) ->
+                v.method() == null ? -1 : order.getOrDefault(v.method(), Integer.MAX_VALUE))
+            .thenComparingInt(Violation::offset));
+      }
+    }
+
+    /** A {@code monitorenter} or {@code Thread.interrupt()} call whose operand decides. */
+    record Site(MethodModel model, String method, int offset, int line, boolean monitor,
+        Category category) {}
+
+    void decideValueSites(ClassModel model) {
+      String self = model.thisClass().asInternalName();
+      Map<MethodModel, ValueFlow.Result> results = new HashMap<>();
+      Map<String, Set<ValueFlow.Origin>> stores = new HashMap<>();
+      for (Site s : sites) {
+        analyse(s.model(), self, results, stores);
+      }
+      // A monitor read from a field of this class may hold whatever any method stores there:
+      // analyse the methods storing into such fields (and into fields those stores read), only.
+      ArrayDeque<String> needed = new ArrayDeque<>();
+      for (Site s : sites) {
+        ValueFlow.Result r = results.get(s.model());
+        ValueFlow.Val v = r == null ? null : r.operands().get(s.offset());
+        if (s.monitor() && v != null) {
+          ownFields(v.origins(), needed);
+        }
+      }
+      Map<String, List<MethodModel>> storers = needed.isEmpty() ? Map.of() : storers(model, self);
+      Set<String> done = new HashSet<>();
+      while (!needed.isEmpty()) {
+        String f = needed.pop();
+        if (done.add(f)) {
+          for (MethodModel m : storers.getOrDefault(f, List.of())) {
+            analyse(m, self, results, stores);
+          }
+          ownFields(stores.getOrDefault(f, Set.of()), needed);
+        }
+      }
+      for (Site s : sites) {
+        method = s.method();
+        offset = s.offset();
+        line = s.line();
+        ValueFlow.Result r = results.get(s.model());
+        ValueFlow.Val v = r == null ? null : r.operands().get(s.offset());
+        if (r != null && v == null) {
+          continue; // unreachable code
+        }
+        if (s.monitor()) {
+          if (v == null) {
+            report("synchronizes on", "a value the validator cannot trace (code it does not"
+                + " model, such as jsr/ret)", s.category());
+            continue;
+          }
+          for (String what : sharedObjects(v, stores)) {
+            report("synchronizes on", what, s.category());
+          }
+        } else if (v == null || !v.currentThread()) {
+          report("calls", "java.lang.Thread.interrupt()V on a thread that may not be"
+              + " Thread.currentThread()", s.category());
+        }
+      }
+    }
+
+    void analyse(MethodModel m, String self, Map<MethodModel, ValueFlow.Result> results,
+        Map<String, Set<ValueFlow.Origin>> stores) {
+      if (results.containsKey(m) || m.code().isEmpty()) {
+        return;
+      }
+      ValueFlow.Result r = ValueFlow.analyse(m.code().get(), self, this::isHostShared);
+      results.put(m, r); // null: not analysable; its sites are decided conservatively
+      if (r != null) {
+        r.ownFieldStores().forEach((f, o) ->
+            stores.computeIfAbsent(f, k -> new HashSet<>()).addAll(o));
+      }
+    }
+
+    static void ownFields(Set<ValueFlow.Origin> origins, ArrayDeque<String> out) {
+      for (ValueFlow.Origin o : origins) {
+        if (o instanceof ValueFlow.OwnField f) {
+          out.add(f.name());
+        }
+      }
+    }
+
+    /** Field of this class → the methods that store into it. */
+    static Map<String, List<MethodModel>> storers(ClassModel model, String self) {
+      Map<String, List<MethodModel>> out = new HashMap<>();
+      for (MethodModel m : model.methods()) {
+        m.code().ifPresent(code -> code.forEach(e -> {
+          if (e instanceof FieldInstruction f && (f.opcode() == Opcode.PUTFIELD
+              || f.opcode() == Opcode.PUTSTATIC) && f.owner().asInternalName().equals(self)) {
+            List<MethodModel> l = out.computeIfAbsent(f.name().stringValue(),
+                k -> new ArrayList<>());
+            if (!l.contains(m)) {
+              l.add(m);
+            }
+          }
+        }));
+      }
+      return out;
+    }
+
+    /** Descriptions of the shared objects {@code v} may be, sorted (messages are stable). */
+    Set<String> sharedObjects(ValueFlow.Val v, Map<String, Set<ValueFlow.Origin>> stores) {
+      Set<String> out = new TreeSet<>();
+      for (ValueFlow.Origin o : v.origins()) {
+        switch (o) {
+          case ValueFlow.Shared s -> out.add(s.what());
+          case ValueFlow.OwnField f -> {
+            for (String what : fieldHolds(f.name(), stores, new HashSet<>())) {
+              out.add("field " + className + "." + f.name() + ", which may hold " + what);
+            }
+          }
+        }
+      }
+      return out;
+    }
+
+    /** What shared objects field {@code name} of this class may hold, through other fields too. */
+    Set<String> fieldHolds(String name, Map<String, Set<ValueFlow.Origin>> stores,
+        Set<String> seen) {
+      Set<String> out = new TreeSet<>();
+      if (!seen.add(name)) {
+        return out;
+      }
+      for (ValueFlow.Origin o : stores.getOrDefault(name, Set.of())) {
+        switch (o) {
+          case ValueFlow.Shared s -> out.add(s.what());
+          case ValueFlow.OwnField f -> out.addAll(fieldHolds(f.name(), stores, seen));
+        }
+      }
+      return out;
     }
 
     int bci;
@@ -168,6 +335,12 @@ public final class BytecodeValidator {
           if (owner.equals("java/lang/Class") && name.equals("forName")
               && desc.equals(FOR_NAME_DESC)) {
             checkForName(previous);
+          } else if (ValueFlow.isThreadInterrupt(i)) {
+            // Allowed on Thread.currentThread(): decided once the receiver is known.
+            Category c = policy.refusal(owner, name, desc, true);
+            if (c != null) {
+              sites.add(new Site(current, method, offset, line, false, c));
+            }
           } else {
             checkMember(owner, name, desc, "calls", true);
           }
@@ -180,6 +353,9 @@ public final class BytecodeValidator {
         case InvokeDynamicInstruction indy -> checkBootstrap(indy.invokedynamic().bootstrap());
         case ConstantInstruction.LoadConstantInstruction ldc -> checkConstant(ldc.constantEntry());
         case TypeCheckInstruction t -> checkClass(t.type(), "references class");
+        case MonitorInstruction m when m.opcode() == Opcode.MONITORENTER
+            && !policy.allowedCategories().contains(Category.SHARED_MONITORS) ->
+            sites.add(new Site(current, method, offset, line, true, Category.SHARED_MONITORS));
         case NewReferenceArrayInstruction a -> checkClass(a.componentType(), "references class");
         case NewMultiArrayInstruction a -> checkClass(a.arrayType(), "references class");
         // NEW is always followed by a call to <init>, which is checked with its descriptor.
@@ -329,6 +505,24 @@ public final class BytecodeValidator {
         }
       }
       return true;
+    }
+
+    /** Internal name → whether its class object and statics are the host's; see below. */
+    final Map<String, Boolean> sharedCache = new HashMap<>();
+
+    /**
+     * Whether a class (internal name) is shared with the host: a JDK class or a host class the
+     * domain sees. Not the domain's own classes, nor others (granted libraries are loaded per
+     * domain; a class found nowhere cannot be loaded at all).
+     */
+    boolean isHostShared(String internal) {
+      Boolean b = sharedCache.get(internal);
+      if (b == null) {
+        b = !isOwn(internal)
+            && (hostVisible.test(internal.replace('/', '.')) || jdkClass(internal) != null);
+        sharedCache.put(internal, b);
+      }
+      return b;
     }
 
     /** Internal name → whether it is one of the domain's classes; names recur within a class. */

@@ -23,14 +23,38 @@ public enum Category {
   EXIT("exit"),
   /** Creating threads or executors, platform or virtual. */
   THREADS("threads"),
+  /**
+   * Changing threads the host can see: name, priority, daemon status, uncaught-exception
+   * handlers, interrupting a thread other than the current one; enumerating threads and thread
+   * groups. Domain code runs on its caller's (host) thread, so such changes outlive the call.
+   */
+  THREAD_CONTROL("thread-control"),
+  /**
+   * {@code synchronized} on an object shared with the host or JVM-wide (a string literal, a JDK
+   * class object, a static field of a JDK or host class, a cached box), which could block
+   * host threads.
+   */
+  SHARED_MONITORS("shared-monitor"),
   /** Creating class loaders or defining classes. */
   CLASS_LOADERS("class-loader"),
-  /** Starting or controlling operating-system processes. */
+  /**
+   * Starting, controlling or inspecting operating-system processes, including the host's own
+   * ({@code ProcessHandle.current()}, its pid and command line).
+   */
   PROCESSES("process"),
   /** Replacing {@code System.in}, {@code out} or {@code err}. */
   STD_STREAMS("std-streams"),
-  /** Changing system properties. */
+  /**
+   * Changing system properties, or taking the live, mutable host {@code Properties} object
+   * ({@code System.getProperties}). Reading one property stays allowed.
+   */
   SYSTEM_PROPERTIES("system-properties"),
+  /**
+   * Reading the host's environment and identity: environment variables, the console, the
+   * management beans (JVM arguments, process id, other threads). A domain that needs a value
+   * from the environment gets it handed in as a capability.
+   */
+  ENVIRONMENT("environment"),
   /** Direct file-system access. */
   FILE_IO("file-io"),
   /** Direct network access. */

@@ -2,6 +2,7 @@ package dev.custody.domains.confine;
 
 import static dev.custody.domains.confine.Category.CLASS_FOR_NAME;
 import static dev.custody.domains.confine.Category.CLASS_LOADERS;
+import static dev.custody.domains.confine.Category.ENVIRONMENT;
 import static dev.custody.domains.confine.Category.EXIT;
 import static dev.custody.domains.confine.Category.FILE_IO;
 import static dev.custody.domains.confine.Category.FOREIGN;
@@ -13,6 +14,7 @@ import static dev.custody.domains.confine.Category.REFLECTION;
 import static dev.custody.domains.confine.Category.STD_STREAMS;
 import static dev.custody.domains.confine.Category.SYSTEM_PROPERTIES;
 import static dev.custody.domains.confine.Category.THREADS;
+import static dev.custody.domains.confine.Category.THREAD_CONTROL;
 import static dev.custody.domains.confine.Category.UNSAFE;
 
 import java.nio.file.Path;
@@ -59,16 +61,44 @@ import java.util.Set;
  *       CompletableFuture.*Async/delayedExecutor}, {@code ForkJoinPool.commonPool}, {@code
  *       ForkJoinTask.fork/invokeAll}, {@code Collection.parallelStream}, {@code
  *       BaseStream.parallel}, {@code Arrays.parallel*}.
+ *   <li><b>thread-control</b>: domain code runs on its caller's thread, a host thread, so {@code
+ *       Thread.setName/setPriority/setDaemon/setUncaughtExceptionHandler}, {@code
+ *       Thread.setDefaultUncaughtExceptionHandler}, and reaching other threads ({@code
+ *       Thread.getAllStackTraces/enumerate/getThreadGroup}, any use of {@code ThreadGroup}) are
+ *       refused. {@code Thread.interrupt()} is refused unless its receiver is {@code
+ *       Thread.currentThread()} on every path (the idiom after catching {@code
+ *       InterruptedException}); a thread saved by an earlier call may be another caller's.
+ *       Reads ({@code currentThread().getName()}, {@code isInterrupted}, {@code
+ *       Thread.interrupted()}), {@code ThreadLocal} and {@code ScopedValue} stay allowed.
+ *   <li><b>shared-monitor</b>: {@code synchronized} on an object shared with the host or JVM-wide,
+ *       found by following the monitor back through the stack and locals of the method: a string
+ *       literal, the class object of a JDK or host class (not of the domain's classes or granted
+ *       libraries, which are loaded per domain), a static field of one, {@code
+ *       Integer/Long/Short/Byte/Character/Boolean.valueOf} (autoboxing), {@code
+ *       String.intern()}, {@code Thread.currentThread()} (a host thread), or a field of the same
+ *       class assigned one of these. {@code synchronized} methods, {@code synchronized (this)}
+ *       and locks the domain creates are fine. A shared object reaching the monitor through a
+ *       parameter, a call result, an array or a field of another domain class is not caught.
  *   <li><b>class-loader</b>: {@code ClassLoader}/{@code SecureClassLoader} constructors and
  *       subclassing, {@code URLClassLoader}, {@code Lookup.defineClass/defineHiddenClass*}, {@code
  *       ClassLoader.getSystemClassLoader/getPlatformClassLoader}, {@code
  *       Thread.get/setContextClassLoader}, {@code ModuleLayer.defineModules*}, {@code
  *       java.lang.instrument}.
- *   <li><b>process</b>: {@code ProcessBuilder}, {@code Process}, {@code ProcessHandle}, {@code
- *       Runtime.exec}.
+ *   <li><b>process</b>: {@code ProcessBuilder}, {@code Process}, {@code ProcessHandle} (so also
+ *       the host's own pid and command line), {@code Runtime.exec}.
  *   <li><b>std-streams</b>: {@code System.setIn/setOut/setErr} (printing to {@code System.out}
  *       stays allowed). <b>system-properties</b>: {@code System.setProperty/clearProperty/
- *       setProperties}.
+ *       setProperties}, and {@code System.getProperties}, which returns the live host object
+ *       (writing to it changes properties JVM-wide). Reading one property ({@code
+ *       System.getProperty}, {@code Integer.getInteger}, {@code Boolean.getBoolean}) stays
+ *       allowed: properties are JVM configuration that libraries routinely read; a host that
+ *       keeps secrets in properties must not confine untrusted code in that JVM.
+ *   <li><b>environment</b>: {@code System.getenv} (both forms), {@code System.console}, {@code
+ *       java.io.Console}, {@code java.lang.management.*} and {@code javax.management.*} (JVM
+ *       arguments, pid, all threads). A domain that needs a value from the environment gets it
+ *       as a capability: the host reads it and grants it, e.g. {@code
+ *       withCapability("REGION", System.getenv("REGION"))}, and the domain asks {@code
+ *       caps.get("REGION", String.class)}.
  *   <li><b>file-io</b>: {@code java.io.File*}, {@code RandomAccessFile}, {@code java.nio.file.*},
  *       {@code FileChannel}, {@code AsynchronousFileChannel}, {@code ZipFile}, {@code JarFile},
  *       {@code java.util.logging.FileHandler}, the file-name constructors of {@code PrintStream},
@@ -353,6 +383,17 @@ public final class ConfinementPolicy {
     r.add(Rule.denyClass("java/util/concurrent/StructuredTaskScope*", THREADS));
     r.add(Rule.deny("java/util/Timer", "<init>", THREADS));
     r.add(Rule.deny("java/lang/ref/Cleaner", "create", THREADS));
+    // Thread control. Domain code runs on its caller's thread, a host thread: renaming it or
+    // changing its priority or handlers outlives the call. Interrupting is refused except on
+    // Thread.currentThread() (the idiom after catching InterruptedException), which the validator
+    // recognises by following the receiver; a thread saved by an earlier call may be another
+    // caller's. Enumerating threads hands out the host's threads.
+    for (String m : List.of("setName", "setPriority", "setDaemon", "setUncaughtExceptionHandler",
+        "setDefaultUncaughtExceptionHandler", "interrupt", "getAllStackTraces", "enumerate",
+        "getThreadGroup")) {
+      r.add(Rule.deny("java/lang/Thread", m, THREAD_CONTROL));
+    }
+    r.add(Rule.denyClass("java/lang/ThreadGroup", THREAD_CONTROL)); // after its <init> [threads]
     // Running domain code on a shared pool's threads escapes the domain's entry (containment,
     // current domain, deadlines) just as a new thread would.
     r.add(Rule.deny("java/util/concurrent/CompletableFuture", "*Async", THREADS));
@@ -385,6 +426,14 @@ public final class ConfinementPolicy {
     r.add(Rule.deny("java/lang/System", "setProperty", SYSTEM_PROPERTIES));
     r.add(Rule.deny("java/lang/System", "clearProperty", SYSTEM_PROPERTIES));
     r.add(Rule.deny("java/lang/System", "setProperties", SYSTEM_PROPERTIES));
+    // The live host Properties object: put/remove on it would change properties JVM-wide.
+    r.add(Rule.deny("java/lang/System", "getProperties", SYSTEM_PROPERTIES));
+    // the host's environment and identity (ProcessHandle is refused above, as a process)
+    r.add(Rule.deny("java/lang/System", "getenv", ENVIRONMENT));
+    r.add(Rule.deny("java/lang/System", "console", ENVIRONMENT));
+    r.add(Rule.denyClass("java/io/Console", ENVIRONMENT));
+    r.add(Rule.denyClass("java/lang/management/", ENVIRONMENT));
+    r.add(Rule.denyClass("javax/management/", ENVIRONMENT));
     // file I/O
     r.add(Rule.denyClass("java/io/File*", FILE_IO));
     r.add(Rule.denyClass("java/io/RandomAccessFile", FILE_IO));

@@ -32,6 +32,10 @@
  *   <li>The validator checks what code names, not what it computes: a method reached only
  *       through an object the host hands in (a capability, a callback) runs with the host's
  *       authority, by design. Host API objects given to a domain must be safe to give.
+ *   <li>Two rules follow values within one method ({@code synchronized} on shared objects,
+ *       {@code Thread.interrupt()} on a thread other than the current one): a shared object
+ *       that arrives as a parameter, a call result, an array element or a field of another
+ *       domain class is not recognised as shared. Reading one system property is allowed.
  *   <li>Granted libraries are trusted (not validated), like Rust's {@code unsafe} crates.
  *   <li>Resource exhaustion (allocation, infinite loops) is not prevented here; deadlines in the
  *       domains runtime bound calls, and Java cannot kill a thread.
