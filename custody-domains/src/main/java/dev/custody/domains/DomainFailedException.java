@@ -15,8 +15,9 @@ package dev.custody.domains;
  * throw through the domain entry into the caller's frames; and its message is built on the first
  * {@link #getMessage()}. This keeps recovery cheap for callers that only count failures.
  *
- * <p>A proxy method that declares {@code DomainFailedException} but not {@link RevokedException}
- * (or {@link CallRefusedException}) receives a revocation (or refusal) as a {@linkplain
+ * <p>A proxy method that declares {@code DomainFailedException} as its first convertible failure
+ * type (e.g. only it) but not {@link RevokedException} (or {@link CallRefusedException}) receives
+ * a revocation (or refusal) as a {@linkplain
  * #isFailFast() fail-fast} {@code DomainFailedException} whose cause is the {@code
  * RevokedException} (or {@code CallRefusedException}); see {@link DomainInterface}.
  */
@@ -62,7 +63,7 @@ public class DomainFailedException extends CrossDomainException {
 
   /**
    * True when the call never entered the domain: because it was failed, recovering or dead, or,
-   * for a proxy method that declares {@code DomainFailedException} but not {@link
+   * for a proxy method that converts into {@code DomainFailedException} and does not declare {@link
    * RevokedException} or {@link CallRefusedException}, because the reference was revoked or a
    * guard refused (the {@linkplain #getCause() cause} is then that exception; see {@link
    * DomainInterface}).
