@@ -14,6 +14,12 @@ package dev.custody.domains;
  * this exception records no stack trace of its own, since the cause's trace already runs from the
  * throw through the domain entry into the caller's frames; and its message is built on the first
  * {@link #getMessage()}. This keeps recovery cheap for callers that only count failures.
+ *
+ * <p>A proxy method that declares {@code DomainFailedException} as its first convertible failure
+ * type (e.g. only it) but not {@link RevokedException} (or {@link CallRefusedException}) receives
+ * a revocation (or refusal) as a {@linkplain
+ * #isFailFast() fail-fast} {@code DomainFailedException} whose cause is the {@code
+ * RevokedException} (or {@code CallRefusedException}); see {@link DomainInterface}.
  */
 public class DomainFailedException extends CrossDomainException {
   private static final long serialVersionUID = 1L;
@@ -55,7 +61,13 @@ public class DomainFailedException extends CrossDomainException {
     this.recovered = recovered;
   }
 
-  /** True when the call never entered the domain because it was failed, recovering or dead. */
+  /**
+   * True when the call never entered the domain: because it was failed, recovering or dead, or,
+   * for a proxy method that converts into {@code DomainFailedException} and does not declare {@link
+   * RevokedException} or {@link CallRefusedException}, because the reference was revoked or a
+   * guard refused (the {@linkplain #getCause() cause} is then that exception; see {@link
+   * DomainInterface}).
+   */
   public boolean isFailFast() {
     return failFast;
   }

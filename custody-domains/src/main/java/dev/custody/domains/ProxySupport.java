@@ -159,4 +159,72 @@ public final class ProxySupport {
       throws DomainFailedException {
     r.domain.completed(Domain.byId(caller), m, d);
   }
+
+  // ------------------------------------------------------------ delivery to narrower declarations
+  //
+  // A domain-interface method may declare only subclasses of CrossDomainException. Its proxy then
+  // delivers each failure that the declaration names as itself and converts the others, on the
+  // failure path only, into the first declared type that can carry them (see DomainInterface).
+
+  /**
+   * {@code e} as a {@link DomainFailedException}: {@code e} itself if it is one, else (a
+   * revocation or refusal) a {@linkplain DomainFailedException#isFailFast() fail-fast} one whose
+   * cause is {@code e} and whose message says what was converted, for a proxy method that declares
+   * {@code DomainFailedException} but not the kind of {@code e}.
+   */
+  public static DomainFailedException asFailed(CrossDomainException e) {
+    if (e instanceof DomainFailedException f) {
+      return f;
+    }
+    Domain d = e.domain();
+    boolean dead = d != null && d.state() == Domain.State.DEAD;
+    return new DomainFailedException(
+        deliveredMessage(e, DomainFailedException.class), d, e.method(), e, true, dead, false);
+  }
+
+  /**
+   * {@code e} as a {@link RevokedException}: {@code e} itself if it is one, else one whose cause is
+   * {@code e}, for a proxy method that declares {@code RevokedException} but not the kind of {@code
+   * e}.
+   */
+  public static RevokedException asRevoked(CrossDomainException e) {
+    if (e instanceof RevokedException r) {
+      return r;
+    }
+    return new RevokedException(deliveredMessage(e, RevokedException.class), e.domain(), e.method(), e);
+  }
+
+  /**
+   * {@code e} as a {@link CallRefusedException}: {@code e} itself if it is one, else one whose
+   * cause is {@code e} and whose {@link CallRefusedException#caller() caller} is the calling
+   * thread's current domain, for a proxy method that declares {@code CallRefusedException} but not
+   * the kind of {@code e}. Call it on the caller's side of the boundary (after the proxy restored
+   * the caller's domain).
+   */
+  public static CallRefusedException asRefused(CrossDomainException e) {
+    if (e instanceof CallRefusedException c) {
+      return c;
+    }
+    Domain caller = Domain.byId(CallContext.get().domainId);
+    return new CallRefusedException(
+        deliveredMessage(e, CallRefusedException.class), e.domain(), e.method(), caller, e);
+  }
+
+  /**
+   * The message of {@code e} converted into {@code as} (a declared type of the called method that
+   * is not a supertype of {@code e}'s class), naming the method, the callee domain and both kinds:
+   * e.g. {@code "Stage.process in domain 'fw': RevokedException delivered as DomainFailedException
+   * (the method declares neither RevokedException nor CrossDomainException): ..."} followed by the
+   * message of {@code e}. Generated proxies pass it with {@code e} to the {@code (String,
+   * Throwable)} constructor of a user-defined subclass.
+   */
+  public static String deliveredMessage(CrossDomainException e, Class<? extends CrossDomainException> as) {
+    String kind = e.getClass().getSimpleName();
+    Domain d = e.domain();
+    DomainMethod m = e.method();
+    return (m != null ? m.toString() : "call")
+        + (d != null ? " in domain '" + d.name() + "'" : "")
+        + ": " + kind + " delivered as " + as.getSimpleName()
+        + " (the method declares neither " + kind + " nor CrossDomainException): " + e.getMessage();
+  }
 }

@@ -19,6 +19,22 @@
  * } catch (DomainFailedException e) { ... }    // the domain has already recovered (or is dead)
  * }</pre>
  *
+ * <p>Every method of a domain interface declares {@code throws CrossDomainException} or a
+ * subclass. With {@code CrossDomainException} (recommended) each failure arrives as itself: {@code
+ * RevokedException}, {@code CallRefusedException} or {@code DomainFailedException}. A method that
+ * declares only subclasses gets each failure it declares as itself and the others converted into
+ * the first declared type that can carry them:
+ *
+ * <pre>{@code
+ * Owned<Batch> process(Owned<Batch> b) throws DomainFailedException;
+ *     // revoked or refused: a fail-fast DomainFailedException, cause RevokedException/CallRefusedException
+ * Owned<Batch> process(Owned<Batch> b) throws StageException;   // StageException extends CrossDomainException
+ *     // any failure: new StageException(message, failure); needs public StageException(String, Throwable)
+ * }</pre>
+ *
+ * <p>Exceptions the target throws on purpose and the method declares pass through unchanged. The
+ * full rule is in {@link dev.custody.domains.DomainInterface}.
+ *
  * <h2>Failing</h2>
  *
  * <p>Any {@code Throwable} escaping domain code, {@code StackOverflowError} included, unwinds to

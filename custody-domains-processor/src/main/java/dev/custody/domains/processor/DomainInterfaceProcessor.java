@@ -42,8 +42,15 @@ import javax.tools.Diagnostic;
  * p.Outer_StageProxy} for a nested {@code Outer.Stage}); see {@code DomainInterface} for the
  * contract of the generated class.
  *
+ * <p>Failures: a method that declares {@code CrossDomainException} (or a supertype) gets the
+ * direct form, in which every failure is thrown as it is and nothing is added to the call path. A
+ * method that declares only subclasses gets, around the same code, a {@code catch
+ * (CrossDomainException)} that hands the failure to a generated {@code deliver$M<i>} method:
+ * declared kinds are rethrown, others converted into the first declared type that can carry them
+ * (see {@link FailureDelivery} and {@code DomainInterface}).
+ *
  * <p>Errors are reported on the element the user wrote: the method for a missing {@code throws
- * CrossDomainException}, the parameter for a parameter type that may not cross, the method for a
+ * CrossDomainException} (or for subclasses none of which can carry a conversion), the parameter for a parameter type that may not cross, the method for a
  * return type that may not cross, the interface for problems of inherited methods. Every message
  * starts with {@code [custody.domains]} and names the method and the type. An interface with
  * errors gets no proxy.
@@ -56,7 +63,8 @@ public final class DomainInterfaceProcessor extends AbstractProcessor {
   private static final ClassName CALL_CONTEXT = ClassName.get(PKG, "CallContext");
   private static final ClassName CALL_DEADLINE = ClassName.get(PKG, "CallDeadline");
   private static final ClassName SUPPORT = ClassName.get(PKG, "ProxySupport");
-  private static final String CROSS_DOMAIN_EXCEPTION = PKG + ".CrossDomainException";
+  private static final ClassName CDE = ClassName.get(PKG, "CrossDomainException");
+  private static final String CROSS_DOMAIN_EXCEPTION = FailureDelivery.CROSS_DOMAIN_EXCEPTION;
 
   @Override
   public SourceVersion getSupportedSourceVersion() {
@@ -97,8 +105,7 @@ public final class DomainInterfaceProcessor extends AbstractProcessor {
     }
     Elements elements = processingEnv.getElementUtils();
     Types types = processingEnv.getTypeUtils();
-    TypeMirror cde = elementType(CROSS_DOMAIN_EXCEPTION);
-    if (cde == null) {
+    if (elementType(CROSS_DOMAIN_EXCEPTION) == null) {
       error(iface, "@DomainInterface " + iface.getSimpleName() + ": " + CROSS_DOMAIN_EXCEPTION + " is not on the class path (add custody-domains)");
       return;
     }
@@ -110,29 +117,26 @@ public final class DomainInterfaceProcessor extends AbstractProcessor {
         continue;
       }
       methods.add(m);
-      ok &= check(iface, declared, m, crossing, cde);
+      ok &= check(iface, declared, m, crossing);
     }
     if (ok) {
       generate(iface, declared, methods, crossing);
     }
   }
 
-  private boolean check(TypeElement iface, DeclaredType declared, ExecutableElement m, Crossing crossing, TypeMirror cde) {
+  private boolean check(TypeElement iface, DeclaredType declared, ExecutableElement m, Crossing crossing) {
     Types types = processingEnv.getTypeUtils();
     ExecutableType mt = (ExecutableType) types.asMemberOf(declared, m);
     boolean own = m.getEnclosingElement().equals(iface);
     String where = iface.getSimpleName() + "." + m.getSimpleName();
     String sig = where + "(" + m.getParameters().stream().map(p -> simple(p.asType())).collect(Collectors.joining(", ")) + ")";
     boolean ok = true;
-    // The proxy throws every kind of CrossDomainException (revoked, refused, failed), so the method
-    // must declare the class itself (or a supertype); declaring only a subclass would leave some
-    // kinds with no checked way out.
-    boolean declaresCde = mt.getThrownTypes().stream().anyMatch(t -> types.isSubtype(cde, t));
-    if (!declaresCde) {
-      String only = mt.getThrownTypes().stream().filter(t -> types.isSubtype(t, cde))
-          .map(t -> simple(t)).collect(Collectors.joining(", "));
-      error(own ? m : iface, sig + " must declare 'throws CrossDomainException': a call into another domain can fail"
-          + (only.isEmpty() ? "" : " (declaring only " + only + " would leave revocation, refusal or failure undeclared)"));
+    // The proxy raises every kind of CrossDomainException (revoked, refused, failed): the method
+    // must declare the class, or subclasses into which the proxy can deliver all three kinds.
+    FailureDelivery delivery = FailureDelivery.of(mt.getThrownTypes(),
+        processingEnv.getElementUtils().getPackageOf(iface), sig, types, processingEnv.getElementUtils());
+    if (delivery.error() != null) {
+      error(own ? m : iface, delivery.error());
       ok = false;
     }
     if (!m.getTypeParameters().isEmpty()) {
@@ -210,13 +214,15 @@ public final class DomainInterfaceProcessor extends AbstractProcessor {
       String constant = "M" + i;
       proxy.addField(FieldSpec.builder(DOMAIN_METHOD, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer("$T.of($T.class, $S)", DOMAIN_METHOD, ifaceName, m.getSimpleName().toString()).build());
-      addMethod(proxy, ifaceName, refType, m, mt, constant, crossing, types);
+      FailureDelivery delivery = FailureDelivery.of(mt.getThrownTypes(), pkg, m.getSimpleName().toString(),
+          types, processingEnv.getElementUtils());
+      addMethod(proxy, ifaceName, refType, m, mt, constant, delivery, crossing, types);
     }
     JavaFile.builder(pkgName, proxy.build()).skipJavaLangImports(true).build().writeTo(processingEnv.getFiler());
   }
 
   private void addMethod(TypeSpec.Builder proxy, ClassName ifaceName, TypeName refType, ExecutableElement m,
-      ExecutableType mt, String constant, Crossing crossing, Types types) {
+      ExecutableType mt, String constant, FailureDelivery delivery, Crossing crossing, Types types) {
     String name = m.getSimpleName().toString();
     TypeName ret = TypeName.get(mt.getReturnType());
     boolean isVoid = mt.getReturnType().getKind() == TypeKind.VOID;
@@ -258,6 +264,12 @@ public final class DomainInterfaceProcessor extends AbstractProcessor {
     MethodSpec.Builder b = MethodSpec.methodBuilder(name).addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(ret).addParameters(params).addExceptions(thrown)
         .varargs(m.isVarArgs());
+    boolean narrow = !delivery.direct();
+    String deliver = "deliver$" + constant;
+    if (narrow) {
+      // Off the hot path of a direct method: only narrow methods get this outer try.
+      b.beginControlFlow("try");
+    }
     b.addStatement("final $T r$$ = this.ref", refType);
     b.addStatement("final $T cached$$ = this.cx$$", CALL_CONTEXT);
     b.addStatement("final $T cx$$ = $T.current(cached$$) ? cached$$ : cx$$miss()", CALL_CONTEXT, SUPPORT);
@@ -284,11 +296,18 @@ public final class DomainInterfaceProcessor extends AbstractProcessor {
     b.nextControlFlow("finally");
     b.addStatement("$T.restore(cx$$, caller$$)", SUPPORT);
     b.endControlFlow();
+    if (narrow) {
+      b.nextControlFlow("catch ($T c$$)", CDE);
+      b.addStatement("throw $L(c$$)", deliver);
+      b.endControlFlow();
+      proxy.addMethod(deliverMethod(deliver, delivery));
+    }
     proxy.addMethod(b.build());
 
     // Slow path for calls with a deadline, kept out of line so the fast path stays small.
     MethodSpec.Builder s = MethodSpec.methodBuilder(timedName).addModifiers(Modifier.PRIVATE)
         .returns(ret).addExceptions(thrown)
+        .addExceptions(narrow ? List.of(CDE) : List.of())
         .addParameter(refType, "r$").addParameter(CALL_CONTEXT, "cx$").addParameter(TypeName.INT, "caller$")
         .addParameter(ifaceName, "t$");
     for (int i = 0; i < params.size(); i++) {
@@ -317,6 +336,28 @@ public final class DomainInterfaceProcessor extends AbstractProcessor {
       s.addStatement("return result$$");
     }
     proxy.addMethod(s.build());
+  }
+
+  /**
+   * The failure delivery of a narrow method: a declared failure is thrown as it is, any other is
+   * converted into the conversion target (see {@link FailureDelivery}). Runs on the caller's side,
+   * after the callee's domain was left.
+   */
+  private static MethodSpec deliverMethod(String name, FailureDelivery delivery) {
+    TypeName target = TypeName.get(delivery.target());
+    MethodSpec.Builder d = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(target).addParameter(ParameterSpec.builder(CDE, "c$", Modifier.FINAL).build());
+    for (TypeMirror t : delivery.declared()) {
+      d.addException(TypeName.get(t));
+      d.addStatement("if (c$$ instanceof $T x$$) throw x$$", TypeName.get(t));
+    }
+    switch (delivery.how()) {
+      case FAILED -> d.addStatement("return $T.asFailed(c$$)", SUPPORT);
+      case REVOKED -> d.addStatement("return $T.asRevoked(c$$)", SUPPORT);
+      case REFUSED -> d.addStatement("return $T.asRefused(c$$)", SUPPORT);
+      case CONSTRUCTOR -> d.addStatement("return new $T($T.deliveredMessage(c$$, $T.class), c$$)", target, SUPPORT, target);
+    }
+    return d.build();
   }
 
   private TypeMirror elementType(String qualifiedName) {
