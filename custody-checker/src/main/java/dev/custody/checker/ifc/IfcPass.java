@@ -237,6 +237,25 @@ public final class IfcPass implements CheckerPass {
       if (e != null) {
         program.declLines.put(e, ctx.lineOf(tree));
       }
+      if (tree.getInitializer() != null && e != null && e.getKind() == javax.lang.model.element.ElementKind.FIELD
+          && getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
+        // A field initializer is a body of its own (part of <init> or <clinit>): the assignment
+        // of the initializer to the field, checked like any other. Only its initializer
+        // expression belongs to it: a label on the field itself is a bound, not a source in it.
+        TypeElement owner = (TypeElement) e.getEnclosingElement();
+        boolean isStatic = e.getModifiers().contains(Modifier.STATIC);
+        MethodBody body = new MethodBody(owner.getSimpleName() + (isStatic ? ".<clinit>" : ".<init>")
+            + " field '" + tree.getName() + "'", null, tree, ctx, getCurrentPath(), List.of(),
+            !isStatic && program.linear.isLinearClass(owner), null);
+        program.add(body);
+        if (enclosing != null) {
+          enclosing.nested.add(body);
+        }
+        scan(tree.getModifiers(), enclosing);
+        scan(tree.getType(), enclosing);
+        scan(tree.getInitializer(), body);
+        return null;
+      }
       return super.visitVariable(tree, enclosing);
     }
 

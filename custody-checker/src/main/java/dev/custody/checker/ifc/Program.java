@@ -1,5 +1,6 @@
 package dev.custody.checker.ifc;
 
+import com.sun.source.tree.Tree;
 import dev.custody.checker.LinearTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -47,6 +48,16 @@ final class Program {
   final Map<Element, Long> declLines = new HashMap<>();
   /** Labels that captured locals may hold, joined over the enclosing bodies' analyses. */
   final Map<Element, Value> captured = new HashMap<>();
+  /** Set when {@link #captured} rose: bodies nested in others are redone ({@link #run}). */
+  private boolean capturedRose;
+  /** Lambda bodies by their tree. */
+  final Map<Tree, MethodBody> lambdas = new java.util.IdentityHashMap<>();
+  /**
+   * For each lambda passed to a call: the data the callee may give its parameters, and the pc it
+   * runs under, joined over every call and calling context ({@link FlowAnalysis#feedFunctions}).
+   */
+  final Map<MethodBody, Value> lambdaArgs = new HashMap<>();
+  final Map<MethodBody, Value> lambdaPc = new HashMap<>();
   /** True once a label above bottom can enter the program (see {@link IfcPass#finish}). */
   boolean hasSources;
   private final Map<String, List<MethodBody>> byName = new HashMap<>();
@@ -70,6 +81,9 @@ final class Program {
 
   void add(MethodBody body) {
     bodies.add(body);
+    if (body.tree instanceof com.sun.source.tree.LambdaExpressionTree) {
+      lambdas.put(body.tree, body);
+    }
     if (body.element != null) {
       byElement.put(body.element, body);
       byName.computeIfAbsent(body.element.getSimpleName().toString(), k -> new ArrayList<>()).add(body);
@@ -155,16 +169,56 @@ final class Program {
       request(null, k);
     }
     drain();
-    // Lambdas read labels their enclosing bodies gave captured locals; redo them once those are final.
+    // Lambdas and local classes read labels their enclosing bodies gave captured locals; redo
+    // them until those are final (labels only rise, so this ends).
+    java.util.Set<MethodBody> nested = new java.util.HashSet<>();
     for (MethodBody b : live) {
-      if (b.enclosing != null) {
-        enqueue(entries.get(b));
-      }
+      nested.addAll(b.nested);
     }
-    drain();
+    do {
+      capturedRose = false;
+      for (MethodBody b : live) {
+        if (nested.contains(b)) {
+          enqueue(entries.get(b));
+        }
+      }
+      drain();
+    } while (capturedRose);
     Map<MethodBody, Summary> out = new LinkedHashMap<>();
     entries.forEach((b, k) -> out.put(b, memo.get(k)));
     return out;
+  }
+
+  /** Joins {@code v} into what the captured local {@code e} may hold. */
+  void capture(Element e, Value v) {
+    if (v == null) {
+      return;
+    }
+    Value old = captured.get(e);
+    if (old == null) {
+      captured.put(e, v);
+      capturedRose |= v.label() != lattice.bottom();
+    } else if (!lattice.leq(v.label(), old.label())) {
+      captured.put(e, old.join(v, lattice));
+      capturedRose = true;
+    }
+  }
+
+  /** A lambda is passed to a call that may give it {@code args} and runs it under {@code pc}. */
+  void feed(MethodBody lambda, Value args, Value pc) {
+    boolean rose = raise(lambdaArgs, lambda, args) | raise(lambdaPc, lambda, pc);
+    if (rose && lambda.cfg != null) {
+      enqueue(entryKey(lambda));
+    }
+  }
+
+  private boolean raise(Map<MethodBody, Value> m, MethodBody b, Value v) {
+    Value old = m.get(b);
+    if (v == null || v.label() == lattice.bottom() || old != null && lattice.leq(v.label(), old.label())) {
+      return false;
+    }
+    m.put(b, old == null ? v : old.join(v, lattice));
+    return true;
   }
 
   private int analyses;

@@ -20,6 +20,9 @@ class IfcCasesTest {
       "Declassification.java",
       "Lambdas.java",
       "FarSources.java",
+      "LambdaFlows.java",
+      "FieldInitializers.java",
+      "LibraryExceptions.java",
   })
   void case_matches_its_markers(String file) {
     CheckerHarness.create().addResource("ifc/" + file).expectMarkedDiagnostics();

@@ -1,0 +1,112 @@
+package ifc;
+
+import dev.custody.ifc.Label;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Lambdas and method references passed to a call: their parameters get what the callee may feed
+ * them (receiver and arguments), their bodies run under that, and their results flow out.
+ */
+class LambdaFlows {
+  static void log(String s) {
+    System.out.println(s);
+  }
+
+  void forEachSecret(@Label("secret") List<String> keys) {
+    keys.forEach(k -> System.out.println(k)); // error: [custody.ifc] secret value reaches public channel PrintStream.println; source: parameter 'keys'
+  }
+
+  void forEachPublic(List<String> names) {
+    names.forEach(n -> System.out.println(n));
+  }
+
+  void streamChain(@Label("secret") List<String> keys) {
+    keys.stream().map(k -> k.length()).forEach(n -> System.out.println(n)); // error: secret value reaches public channel PrintStream.println; source: parameter 'keys'
+  }
+
+  void streamChainPublic(List<String> names) {
+    names.stream().map(k -> k.length()).forEach(n -> System.out.println(n));
+  }
+
+  void methodReferenceSink(@Label("secret") List<String> keys) {
+    keys.stream().map(String::trim).forEach(System.out::println); // error: secret value reaches public channel PrintStream.println; source: parameter 'keys'
+  }
+
+  void methodReferencePublic(List<String> names) {
+    names.stream().map(String::trim).forEach(System.out::println);
+  }
+
+  void mapForEach(@Label("secret") Map<String, String> vault) {
+    vault.forEach((k, v) -> log(v)); // error: secret value reaches public channel PrintStream.println in LambdaFlows.log
+  }
+
+  void mapForEachPublic(Map<String, String> settings) {
+    settings.forEach((k, v) -> log(v));
+  }
+
+  void compiledMethodReference(@Label("secret") List<String> keys) {
+    keys.forEach(LambdaFlows::log); // error: secret value reaches public channel PrintStream.println in LambdaFlows.log
+  }
+
+  void compiledMethodReferencePublic(List<String> names) {
+    names.forEach(LambdaFlows::log);
+  }
+
+  void resultFlowsOut(@Label("secret") List<String> keys) {
+    String s = keys.stream().map(k -> k).findFirst().get();
+    System.out.println(s); // error: secret value reaches public channel PrintStream.println; source: parameter 'keys'
+  }
+
+  void resultFlowsOutPublic(List<String> names) {
+    String s = names.stream().map(k -> k).findFirst().get();
+    System.out.println(s);
+  }
+
+  void capturedSecretReturned(@Label("secret") int secret) {
+    int shown = Optional.of(1).map(x -> secret).get();
+    System.out.println(shown); // error: secret value reaches public channel PrintStream.println; source: parameter 'secret'
+  }
+
+  void capturedPublicReturned(@Label("secret") int secret, int count) {
+    int shown = Optional.of(1).map(x -> count).get();
+    System.out.println(shown);
+  }
+
+  void bodyRunsUnderTheData(@Label("secret") Optional<String> maybe) {
+    maybe.ifPresent(x -> System.out.println("present")); // error: secret value reaches public channel PrintStream.println; source: parameter 'maybe'
+  }
+
+  void bodyOverPublicData(Optional<String> maybe) {
+    maybe.ifPresent(x -> System.out.println("present"));
+  }
+
+  void nestedLambdaSeesOuterParameter(@Label("secret") List<String> keys, List<String> names) {
+    names.forEach(n -> keys.forEach(k -> names.forEach(m -> log(k)))); // error: secret value reaches public channel PrintStream.println in LambdaFlows.log
+  }
+
+  void writesIntoPublicList(@Label("secret") List<String> keys) {
+    List<String> copy = new ArrayList<>();
+    keys.forEach(k -> copy.add(k)); // error: secret value written into public object 'copy' (List.add)
+    keys.forEach(copy::add); // error: secret value written into public object 'copy' (List.add)
+  }
+
+  void copiesIntoSecretList(@Label("secret") List<String> keys) {
+    @Label("secret") List<String> copy = new ArrayList<>();
+    keys.forEach(k -> copy.add(k));
+    keys.forEach(copy::add);
+  }
+
+  void declaredLambdaParameter(@Label("secret") List<String> keys) {
+    keys.forEach((@Label("public") String k) -> {}); // error: secret value passed to public parameter 'k'
+  }
+
+  void foldFeedsItsOwnResult(@Label("secret") int secret, List<Integer> xs) {
+    xs.stream().reduce(0, (a, b) -> {
+      System.out.println(a); // error: secret value reaches public channel PrintStream.println; source: parameter 'secret'
+      return a + secret;
+    });
+  }
+}

@@ -1,0 +1,105 @@
+package ifc;
+
+import dev.custody.ifc.Label;
+
+/** Exceptions thrown by library code are implicit flows towards the handlers that catch them. */
+class LibraryExceptions {
+  static int parse(String s) {
+    return Integer.parseInt(s);
+  }
+
+  void parseLeaks(@Label("secret") String pin) {
+    try {
+      Integer.parseInt(pin);
+    } catch (NumberFormatException e) {
+      System.out.println("bad"); // error: [custody.ifc] secret value reaches public channel PrintStream.println; source: parameter 'pin'
+    }
+  }
+
+  void parseOfPublic(@Label("secret") String pin, String input) {
+    try {
+      Integer.parseInt(input);
+    } catch (NumberFormatException e) {
+      System.out.println("bad");
+    }
+  }
+
+  void successAlsoLeaks(@Label("secret") String pin) {
+    boolean ok;
+    try {
+      Integer.parseInt(pin);
+      ok = true;
+    } catch (NumberFormatException e) {
+      ok = false;
+    }
+    System.out.println(ok); // error: secret value reaches public channel PrintStream.println; source: parameter 'pin'
+  }
+
+  void afterTheTryRejoins(@Label("secret") String pin) {
+    int n = 0;
+    try {
+      n = Integer.parseInt(pin);
+    } catch (NumberFormatException e) {
+      n = -1;
+    }
+    System.out.println("done");
+  }
+
+  void uncaughtIsNoBranch(@Label("secret") String pin) {
+    Integer.parseInt(pin);
+    System.out.println("parsed");
+  }
+
+  void throughCompiledCallee(@Label("secret") String pin) {
+    try {
+      parse(pin);
+    } catch (NumberFormatException e) {
+      System.out.println("bad"); // error: secret value reaches public channel PrintStream.println; source: parameter 'pin'
+    }
+  }
+
+  void throughCompiledCalleeOnPublic(String input) {
+    try {
+      parse(input);
+    } catch (NumberFormatException e) {
+      System.out.println("bad");
+    }
+  }
+
+  void finallyRunsUnderTheData(@Label("secret") String pin) {
+    try {
+      Integer.parseInt(pin);
+    } finally {
+      System.out.println("cleanup"); // error: secret value reaches public channel PrintStream.println; source: parameter 'pin'
+    }
+  }
+
+  void finallyOverPublic(String input) {
+    try {
+      Integer.parseInt(input);
+    } finally {
+      System.out.println("cleanup");
+    }
+  }
+
+  String catchParameterCarriesTheLabel(@Label("secret") String pin) {
+    String message = "";
+    try {
+      throw new IllegalStateException("bad pin " + pin);
+    } catch (IllegalStateException e) {
+      message = e.getMessage();
+    }
+    System.out.println(message); // error: secret value reaches public channel PrintStream.println; source: parameter 'pin'
+    return message;
+  }
+
+  void catchParameterOfPublicThrow() {
+    String message = "";
+    try {
+      throw new IllegalStateException("bad input");
+    } catch (IllegalStateException e) {
+      message = e.getMessage();
+    }
+    System.out.println(message);
+  }
+}
