@@ -109,4 +109,31 @@ class LambdaFlows {
       return a + secret;
     });
   }
+
+  static void each(List<String> xs, java.util.function.Consumer<String> c) {
+    xs.forEach(c);
+  }
+
+  void lambdaPassedToCompiledCode(@Label("secret") List<String> keys) {
+    each(keys, k -> System.out.println(k)); // error: secret value reaches public channel PrintStream.println; source: parameter 'keys'
+  }
+
+  void lambdaPassedToCompiledCodeOverPublic(List<String> names) {
+    each(names, k -> System.out.println(k));
+  }
+
+  private int total;
+
+  void record(String s) {
+    total = s.length();
+  }
+
+  void boundCompiledReference(@Label("secret") List<String> keys) {
+    keys.forEach(this::record); // error: secret value written into public field 'LambdaFlows.total' in LambdaFlows.record
+  }
+
+  void constructorReference(@Label("secret") List<String> keys, List<String> names) {
+    keys.stream().map(StringBuilder::new).forEach(System.out::println); // error: secret value reaches public channel PrintStream.println
+    names.stream().map(StringBuilder::new).forEach(System.out::println);
+  }
 }

@@ -82,15 +82,27 @@ class LibraryExceptions {
     }
   }
 
-  String catchParameterCarriesTheLabel(@Label("secret") String pin) {
+  void catchParameterCarriesTheLabel(@Label("secret") String pin) {
+    IllegalStateException failure = new IllegalStateException("bad pin " + pin);
     String message = "";
     try {
-      throw new IllegalStateException("bad pin " + pin);
+      throw failure; // unconditional: the handler's pc stays public, the exception object is secret
     } catch (IllegalStateException e) {
       message = e.getMessage();
     }
     System.out.println(message); // error: secret value reaches public channel PrintStream.println; source: parameter 'pin'
-    return message;
+  }
+
+  void catchParameterOfLibraryException(@Label("secret") String pin) {
+    String message = "";
+    try {
+      Integer.parseInt(pin);
+    } catch (NumberFormatException e) {
+      message = e.getMessage(); // "For input string: <pin>"
+    }
+    Runnable later = () -> System.out.println("later");
+    later.run();
+    System.out.println(message); // error: secret value reaches public channel PrintStream.println; source: parameter 'pin'
   }
 
   void catchParameterOfPublicThrow() {
