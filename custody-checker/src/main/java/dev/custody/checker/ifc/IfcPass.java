@@ -38,8 +38,8 @@ import javax.tools.StandardLocation;
  * The information-flow pass, {@code [custody.ifc]} (DESIGN.md §3, "Information flow").
  *
  * <p>During javac's {@code ANALYZE} events it scans the trees of every method, constructor,
- * lambda and initializer of the compiled sources (no CFG): which mention a label source and
- * what they call; it checks that every {@code @Label}, {@code @Channel} and {@code
+ * lambda, initializer block and field initializer of the compiled sources (no CFG): which
+ * mention a label source and what they call; it checks that every {@code @Label}, {@code @Channel} and {@code
  * Declassify.to} names a label of the lattice (an unknown name is an error at the annotation),
  * and lists each declassification as a note for auditors. Once every class is analysed ({@link
  * #allAnalyzed()}, or {@link #finish()} under a compile policy that lowers class by class, where
@@ -57,9 +57,20 @@ import javax.tools.StandardLocation;
  * else {@code public ⊑ secret}. The format is in {@link Lattice}. A RIFL flow policy for code
  * without annotations is named by {@code -Xplugin:"Custody policy=FILE.xml"} ({@link FlowPolicy}).
  *
- * <p><b>Assumptions.</b> Library methods follow {@link JdkModels}. Exceptions thrown by library
- * code are not treated as implicit flows (only {@code throw} statements and compiled callees that
- * throw are); field initializers are not checked. Not thread-safe; one instance per compilation.
+ * <p><b>Lambdas, initializers, exceptions.</b> A lambda or method reference passed as an argument
+ * of a call gets, for each parameter, the join of the call's receiver and arguments (what the
+ * callee may feed it), and a lambda's body runs under the call's pc joined with that; a lambda's
+ * value is the label of its result, so it flows into the call's result. Field initializers are
+ * bodies of their own, reported at the initializer. An exception that a node may throw (a library
+ * call above all) is an implicit flow towards the handlers of the same method, raised by the
+ * node's inputs, and the catch parameter gets that label; if it only propagates, it joins the
+ * method summary's escapes, which a catching caller uses.
+ *
+ * <p><b>Assumptions.</b> Library methods follow {@link JdkModels}. An exception that leaves a
+ * method without a handler there does not taint the rest of it (unless thrown by a {@code throw},
+ * in it or in a compiled callee). A function stored in a variable, or called by compiled code with
+ * data other than that call's arguments, has public parameters. The limits are listed in {@code
+ * docs/ifc.md}. Not thread-safe; one instance per compilation.
  */
 public final class IfcPass implements CheckerPass {
   public static final String KEY = "custody.ifc";
