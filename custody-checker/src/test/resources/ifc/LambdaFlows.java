@@ -136,4 +136,58 @@ class LambdaFlows {
     keys.stream().map(StringBuilder::new).forEach(System.out::println); // error: secret value reaches public channel PrintStream.println
     names.stream().map(StringBuilder::new).forEach(System.out::println);
   }
+
+  // ---- forms that must be analysed without false alarms (each body holds a label) ----------
+
+  enum Mode {
+    FAST(() -> 1),
+    SLOW(() -> 2) {
+      @Override
+      int cost() {
+        return java.util.stream.IntStream.range(0, 3).map(i -> i * 2).sum();
+      }
+    };
+
+    private final java.util.function.IntSupplier base;
+
+    Mode(java.util.function.IntSupplier base) {
+      this.base = base;
+    }
+
+    int cost() {
+      return base.getAsInt();
+    }
+  }
+
+  interface Named {
+    java.util.function.Function<String, String> UPPER = s -> s.toUpperCase();
+
+    String name();
+  }
+
+  @Override
+  public String toString() {
+    return "LambdaFlows";
+  }
+
+  void unusualReferences(@Label("secret") List<String> keys, List<String> names) {
+    String[] arr = names.stream().toArray(String[]::new);
+    int[][] grid = java.util.stream.IntStream.range(0, 2).mapToObj(int[]::new).toArray(int[][]::new);
+    java.util.function.Supplier<String> self = super::toString;
+    java.util.function.Predicate<Object> same = this::equals;
+    java.util.function.Function<String[], Object> copy = String[]::clone;
+    Runnable anonymous = new Runnable() {
+      final int seen = names.size();
+
+      @Override
+      public void run() {
+        names.forEach(n -> System.out.println(n + seen));
+      }
+    };
+    anonymous.run();
+    System.out.println(arr.length + grid.length + self.get() + same.test(names) + copy.apply(arr));
+    System.out.println(names.stream().map(Named.UPPER).count() + Mode.SLOW.cost());
+    @Label("secret") int total = keys.stream().mapToInt(String::length).sum();
+    java.util.Collections.sort(names, String::compareTo);
+  }
 }

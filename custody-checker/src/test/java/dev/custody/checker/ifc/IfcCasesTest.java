@@ -27,4 +27,11 @@ class IfcCasesTest {
   void case_matches_its_markers(String file) {
     CheckerHarness.create().addResource("ifc/" + file).expectMarkedDiagnostics();
   }
+
+  /** Under a policy that lowers class by class every body gets its graph up front: same results. */
+  @ParameterizedTest
+  @ValueSource(strings = {"LambdaFlows.java", "FieldInitializers.java", "LibraryExceptions.java"})
+  void case_matches_its_markers_when_every_body_is_built_eagerly(String file) {
+    CheckerHarness.create().options("-XDcompilePolicy=byfile").addResource("ifc/" + file).expectMarkedDiagnostics();
+  }
 }
