@@ -137,6 +137,35 @@ class LambdaFlows {
     names.stream().map(StringBuilder::new).forEach(System.out::println);
   }
 
+  void lambdaHeldByALocal(@Label("secret") List<String> keys) {
+    java.util.function.Consumer<String> printer = k -> System.out.println(k); // error: secret value reaches public channel PrintStream.println; source: parameter 'keys'
+    keys.forEach(printer);
+  }
+
+  void methodReferenceHeldByALocal(@Label("secret") List<String> keys) {
+    java.util.function.Consumer<String> printer = System.out::println;
+    keys.forEach(printer); // error: secret value reaches public channel PrintStream.println; source: parameter 'keys'
+  }
+
+  void localFunctionCalledDirectly(@Label("secret") String key) {
+    java.util.function.Consumer<String> sink = s -> log(s); // error: secret value reaches public channel PrintStream.println in LambdaFlows.log
+    sink.accept(key);
+  }
+
+  void localFunctionsOverPublic(List<String> names, String name) {
+    java.util.function.Consumer<String> printer = k -> System.out.println(k);
+    names.forEach(printer);
+    printer.accept(name);
+    java.util.function.Consumer<String> ref = System.out::println;
+    names.forEach(ref);
+  }
+
+  void callUnderSecretBranch(@Label("secret") boolean flag, List<String> names) {
+    if (flag) {
+      names.forEach(n -> System.out.println(n)); // error: secret value reaches public channel PrintStream.println; source: parameter 'flag'
+    }
+  }
+
   // ---- forms that must be analysed without false alarms (each body holds a label) ----------
 
   enum Mode {

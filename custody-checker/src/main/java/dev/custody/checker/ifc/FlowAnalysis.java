@@ -346,6 +346,9 @@ final class FlowAnalysis {
       case AssignmentNode a -> {
         Value v = val(a.getExpression()).join(pc, lat);
         assign(a, a.getTarget(), v, state, pc);
+        if (a.getTarget() instanceof LocalVariableNode l && a.getExpression() instanceof FunctionalInterfaceNode f) {
+          p.holdFunction(l.getElement(), f.getTree()); // a call through the local feeds it
+        }
         return v;
       }
       case MethodInvocationNode mi -> {
@@ -733,39 +736,78 @@ final class FlowAnalysis {
    */
   private Value feedFunctions(Node call, Node recv, List<Node> args, Map<Object, Value> state, Value pc) {
     Value result = Value.of(lat.bottom());
-    if (args.stream().noneMatch(a -> a instanceof FunctionalInterfaceNode)) {
+    // The functions passed: written at the call, or held by a local (Consumer<String> c = ...).
+    List<Tree> passed = new ArrayList<>();
+    List<Value> holders = new ArrayList<>();
+    for (Node a : args) {
+      functionsOf(a, passed, holders);
+    }
+    // Calling a local that holds functions (c.accept(x)) calls them with the arguments.
+    List<Tree> called = new ArrayList<>();
+    List<Value> calledHolders = new ArrayList<>();
+    if (recv instanceof LocalVariableNode && call instanceof MethodInvocationNode mi
+        && mi.getTarget().getMethod().getModifiers().contains(Modifier.ABSTRACT)) {
+      functionsOf(recv, called, calledHolders);
+    }
+    if (passed.isEmpty() && called.isEmpty()) {
       return result;
     }
-    Value feed = recv == null ? Value.of(lat.bottom()) : val(recv);
+    Value argsJoin = Value.of(lat.bottom());
     for (Node a : args) {
-      feed = feed.join(val(a), lat);
+      argsJoin = argsJoin.join(val(a), lat);
     }
-    for (Node a : args) {
-      if (!(a instanceof FunctionalInterfaceNode f)) {
-        continue;
-      }
-      if (f.getTree() instanceof LambdaExpressionTree) {
-        MethodBody l = p.lambdas.get(f.getTree());
-        if (l == null) {
-          continue;
-        }
-        Value passed = feed.join(pc, lat);
-        for (VariableElement param : l.params) {
-          int d = p.declared(param);
-          if (d >= 0 && !p.linear.isLinear(param.asType()) && !lat.leq(passed.label(), d)) {
-            violation(call, "value passed to " + lat.name(d) + " parameter '" + param.getSimpleName() + "' of " + l.name, passed);
-          }
-        }
-        p.feed(l, feed, passed);
-      } else if (f.getTree() instanceof MemberReferenceTree mr) {
-        result = result.join(invokeReference(call, mr, feed, pc, state), lat);
-      }
+    Value feed = recv == null ? argsJoin : argsJoin.join(val(recv), lat);
+    for (int i = 0; i < passed.size(); i++) {
+      result = result.join(feedFunction(call, passed.get(i), holders.get(i), feed, pc, state), lat);
+    }
+    for (int i = 0; i < called.size(); i++) {
+      result = result.join(feedFunction(call, called.get(i), calledHolders.get(i), argsJoin, pc, state), lat);
     }
     return result;
   }
 
+  /** The lambdas and method references {@code n} denotes: itself, or those a local was given. */
+  private void functionsOf(Node n, List<Tree> out, List<Value> holders) {
+    if (n instanceof FunctionalInterfaceNode f) {
+      out.add(f.getTree());
+      holders.add(null);
+    } else if (n instanceof LocalVariableNode l) {
+      for (Tree t : p.functionsHeldBy(l.getElement())) {
+        out.add(t);
+        holders.add(val(l));
+      }
+    }
+  }
+
+  /**
+   * {@code fn} may be called with {@code feed} for each argument, under {@code pc} joined with it;
+   * {@code holder} is the label of the local it came through (null: written at the call).
+   */
+  private Value feedFunction(Node call, Tree fn, Value holder, Value feed, Value pc, Map<Object, Value> state) {
+    if (fn instanceof LambdaExpressionTree) {
+      MethodBody l = p.lambdas.get(fn);
+      if (l == null) {
+        return Value.of(lat.bottom());
+      }
+      Value passed = feed.join(pc, lat);
+      for (VariableElement param : l.params) {
+        int d = p.declared(param);
+        if (d >= 0 && !p.linear.isLinear(param.asType()) && !lat.leq(passed.label(), d)) {
+          violation(call, "value passed to " + lat.name(d) + " parameter '" + param.getSimpleName() + "' of " + l.name, passed);
+        }
+      }
+      p.feed(l, feed, passed);
+      return Value.of(lat.bottom()); // its result is its value, already among the call's inputs
+    }
+    if (fn instanceof MemberReferenceTree mr) {
+      return invokeReference(call, mr, feed, pc, state, holder);
+    }
+    return Value.of(lat.bottom());
+  }
+
   /** A method reference called by the callee it is passed to, with {@code feed} for every argument. */
-  private Value invokeReference(Node call, MemberReferenceTree mr, Value feed, Value pc, Map<Object, Value> state) {
+  private Value invokeReference(Node call, MemberReferenceTree mr, Value feed, Value pc, Map<Object, Value> state,
+      Value holder) {
     Value bottom = Value.of(lat.bottom());
     ExecutableElement m = TreeUtils.elementFromUse(mr);
     if (m == null) {
@@ -774,15 +816,19 @@ final class FlowAnalysis {
     boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
     boolean ctor = m.getKind() == ElementKind.CONSTRUCTOR;
     boolean bound = !isStatic && !ctor && !typeQualified(mr);
-    Node q = bound ? qualifierNode(mr) : null;
+    // Held by a local: its qualifier was evaluated in the body that created it, and the local's
+    // label is the qualifier's (a bound reference's value).
+    Node q = bound && holder == null ? qualifierNode(mr) : null;
     // Unbound (String::length): the receiver is the first argument, so it is fed too.
-    Value recvVal = bound ? (q == null ? bottom : val(q)) : (!isStatic && !ctor ? feed : bottom);
+    Value recvVal = bound ? (q != null ? val(q) : holder != null ? holder : bottom) : (!isStatic && !ctor ? feed : bottom);
     List<Value> params = new ArrayList<>();
     for (int i = 0; i < m.getParameters().size(); i++) {
       params.add(feed);
     }
     TypeMirror recvType = isStatic || ctor ? null
-        : bound && q != null ? q.getType() : m.getEnclosingElement().asType();
+        : bound && q != null ? q.getType()
+        : bound ? TreeUtils.typeOf(mr.getQualifierExpression())
+        : m.getEnclosingElement().asType();
     String channel = recvType == null ? null : JdkModels.channel(m, recvType, p.types);
     boolean sink = checkChannels(call, m, params, pc, channel);
     List<MethodBody> targets = p.targets(m, !isStatic && !ctor);

@@ -58,6 +58,8 @@ final class Program {
    */
   final Map<MethodBody, Value> lambdaArgs = new HashMap<>();
   final Map<MethodBody, Value> lambdaPc = new HashMap<>();
+  /** Lambdas and method references assigned to each local: a call through the local feeds them. */
+  private final Map<Element, Set<Tree>> functionVars = new HashMap<>();
   /** True once a label above bottom can enter the program (see {@link IfcPass#finish}). */
   boolean hasSources;
   private final Map<String, List<MethodBody>> byName = new HashMap<>();
@@ -202,6 +204,17 @@ final class Program {
       captured.put(e, old.join(v, lattice));
       capturedRose = true;
     }
+  }
+
+  /** The local {@code e} is given the function {@code fn}. */
+  void holdFunction(Element e, Tree fn) {
+    if (functionVars.computeIfAbsent(e, k -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())).add(fn)) {
+      capturedRose = true; // bodies that call it through a captured local are redone
+    }
+  }
+
+  Set<Tree> functionsHeldBy(Element e) {
+    return functionVars.getOrDefault(e, Set.of());
   }
 
   /** A lambda is passed to a call that may give it {@code args} and runs it under {@code pc}. */
