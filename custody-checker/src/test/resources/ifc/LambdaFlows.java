@@ -166,6 +166,33 @@ class LambdaFlows {
     }
   }
 
+  @Label("secret")
+  static String vault = "v";
+
+  static void withVault(java.util.function.Consumer<String> c) {
+    c.accept(vault); // error: secret value reaches public channel PrintStream.println; source: field 'LambdaFlows.vault'
+  }
+
+  static void withGreeting(java.util.function.Consumer<String> c) {
+    c.accept("hello");
+  }
+
+  static void eachLater(List<String> xs, java.util.function.Consumer<String> c) {
+    java.util.function.Consumer<String> same = c;
+    xs.forEach(same);
+  }
+
+  void calleeFeedsItsOwnSecret() {
+    withVault(v -> System.out.println(v)); // error: secret value reaches public channel PrintStream.println; source: field 'LambdaFlows.vault'
+    withVault(System.out::println); // reported where withVault calls it
+  }
+
+  void calleeFeedsPublicData(@Label("secret") List<String> keys) {
+    withGreeting(v -> System.out.println(v));
+    java.util.function.Consumer<String> printer = k -> System.out.println(k); // error: secret value reaches public channel PrintStream.println; source: parameter 'keys'
+    eachLater(keys, printer);
+  }
+
   // ---- forms that must be analysed without false alarms (each body holds a label) ----------
 
   enum Mode {

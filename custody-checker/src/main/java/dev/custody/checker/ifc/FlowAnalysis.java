@@ -639,6 +639,20 @@ final class FlowAnalysis {
   private Value applySummaries(Node call, List<MethodBody> targets, List<Value> argVals, Node recv, List<Node> args,
       Map<Object, Value> state, Value pc, boolean direct) {
     Value result = Value.of(lat.bottom());
+    if (args != null) {
+      // Functions passed to a compiled callee: its parameter holds them (it may call them).
+      for (int i = 0; i < args.size(); i++) {
+        List<Tree> fns = new ArrayList<>();
+        functionsOf(args.get(i), fns, new ArrayList<>());
+        for (MethodBody t : targets) {
+          for (Tree fn : fns) {
+            if (i < t.params.size()) {
+              p.holdFunction(t.params.get(i), fn);
+            }
+          }
+        }
+      }
+    }
     Value throwsUnder = Value.of(lat.bottom());
     Value escapesUnder = Value.of(lat.bottom());
     List<Value> outs = new ArrayList<>();

@@ -58,21 +58,20 @@ import javax.tools.StandardLocation;
  * without annotations is named by {@code -Xplugin:"Custody policy=FILE.xml"} ({@link FlowPolicy}).
  *
  * <p><b>Lambdas, initializers, exceptions.</b> A lambda or method reference passed as an argument
- * of a call (directly or through a local holding it) gets, for each parameter, the join of the
- * call's receiver and arguments (what the callee may feed it), and a lambda's body runs under the
- * call's pc joined with that; a lambda's value is the label of its result, so it flows into the
- * call's result. Field initializers are bodies of their own, reported at the initializer. An
- * exception that a node may throw (a library call above all) is an implicit flow towards the
- * handlers of the same method, raised by the node's inputs, and the catch parameter gets that
- * label; if it only propagates, it joins the method summary's escapes, which a catching caller
- * uses.
+ * of a call (directly, or through a local or parameter holding it) gets, for each parameter, the
+ * join of the call's receiver and arguments (what the callee may feed it), and a lambda's body
+ * runs under the call's pc joined with that; a lambda's value is the label of its result, so it
+ * flows into the call's result. Field initializers are bodies of their own, reported at the
+ * initializer. An exception that a node may throw (a library call above all) is an implicit flow
+ * towards the handlers of the same method, raised by the node's inputs, and the catch parameter
+ * gets that label; if it only propagates, it joins the method summary's escapes, which a catching
+ * caller uses.
  *
  * <p><b>Assumptions.</b> Library methods follow {@link JdkModels}. An exception that leaves a
  * method without a handler there does not taint the rest of it (unless thrown by a {@code throw},
- * in it or in a compiled callee). A function stored in a field, returned or received as a
- * parameter, or called by compiled code with data other than that call's arguments, has public
- * parameters. The limits are listed in {@code docs/ifc.md}. Not thread-safe; one instance per
- * compilation.
+ * in it or in a compiled callee). Functions are tracked through locals and parameters, not
+ * through fields, arrays or return values. The limits are listed in {@code docs/ifc.md}. Not
+ * thread-safe; one instance per compilation.
  */
 public final class IfcPass implements CheckerPass {
   public static final String KEY = "custody.ifc";

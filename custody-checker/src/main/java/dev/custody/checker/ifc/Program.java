@@ -13,6 +13,7 @@ import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -58,8 +59,13 @@ final class Program {
    */
   final Map<MethodBody, Value> lambdaArgs = new HashMap<>();
   final Map<MethodBody, Value> lambdaPc = new HashMap<>();
-  /** Lambdas and method references assigned to each local: a call through the local feeds them. */
+  /**
+   * Lambdas and method references each local or parameter may hold (assigned, or passed by a
+   * caller): a call through it, or passing it on, feeds them.
+   */
   private final Map<Element, Set<Tree>> functionVars = new HashMap<>();
+  /** The contexts each body has been requested in. */
+  private final Map<MethodBody, Set<Key>> keysOf = new HashMap<>();
   /** True once a label above bottom can enter the program (see {@link IfcPass#finish}). */
   boolean hasSources;
   private final Map<String, List<MethodBody>> byName = new HashMap<>();
@@ -206,10 +212,16 @@ final class Program {
     }
   }
 
-  /** The local {@code e} is given the function {@code fn}. */
+  /** The local or parameter {@code e} is given the function {@code fn}. */
   void holdFunction(Element e, Tree fn) {
     if (functionVars.computeIfAbsent(e, k -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())).add(fn)) {
       capturedRose = true; // bodies that call it through a captured local are redone
+      if (e.getKind() == ElementKind.PARAMETER && e.getEnclosingElement() instanceof ExecutableElement m
+          && byElement.get(m) != null) {
+        for (Key k : keysOf.getOrDefault(byElement.get(m), Set.of())) {
+          enqueue(k); // the callee calls or passes on what its parameter now may hold
+        }
+      }
     }
   }
 
@@ -282,6 +294,7 @@ final class Program {
       }
       s = Summary.bottom(callee.body().params.size(), lattice);
       memo.put(callee, s);
+      keysOf.computeIfAbsent(callee.body(), x -> new HashSet<>()).add(callee);
       enqueue(callee);
     }
     return s;
