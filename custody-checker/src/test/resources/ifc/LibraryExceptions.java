@@ -114,4 +114,15 @@ class LibraryExceptions {
     }
     System.out.println(message);
   }
+
+  void declassificationIsNoBranch(@Label("secret") String pin) {
+    String size = pin.length() > 4 ? "long" : "short";
+    String shown = "";
+    try {
+      shown = dev.custody.ifc.Declassify.to("public", size); // note: declassification to 'public'
+    } catch (RuntimeException e) {
+      shown = "?";
+    }
+    System.out.println(shown);
+  }
 }
