@@ -125,4 +125,32 @@ class LibraryExceptions {
     }
     System.out.println(shown);
   }
+
+  void lambdaThrowsThroughTheLibrary(@Label("secret") boolean flag, java.util.List<String> names) {
+    boolean failed = false;
+    try {
+      names.forEach(n -> {
+        if (flag) {
+          throw new IllegalStateException();
+        }
+      });
+    } catch (IllegalStateException e) {
+      failed = true;
+    }
+    System.out.println(failed); // error: secret value reaches public channel PrintStream.println; source: parameter 'flag'
+  }
+
+  void lambdaThrowsOnPublicData(boolean flag, java.util.List<String> names) {
+    boolean failed = false;
+    try {
+      names.forEach(n -> {
+        if (flag) {
+          throw new IllegalStateException();
+        }
+      });
+    } catch (IllegalStateException e) {
+      failed = true;
+    }
+    System.out.println(failed);
+  }
 }

@@ -812,6 +812,11 @@ final class FlowAnalysis {
         }
       }
       p.feed(l, feed, passed);
+      // The callee may throw what the lambda throws (see exceptional()).
+      Summary ls = p.request(key, p.entryKey(l));
+      Value throwsUnder = ls.thrown().join(ls.escapes(), lat);
+      exRaise = exRaise.join(throwsUnder, lat);
+      exEscape = exEscape.join(throwsUnder, lat);
       return Value.of(lat.bottom()); // its result is its value, already among the call's inputs
     }
     if (fn instanceof MemberReferenceTree mr) {
