@@ -41,4 +41,25 @@ class FieldInitializers {
   Runnable printer = () -> System.out.println(MASTER); // error: secret value reaches public channel PrintStream.println; source: field 'FieldInitializers.MASTER'
 
   int length = MASTER.isEmpty() ? 0 : 1; // error: secret value written into public field 'FieldInitializers.length'
+
+  enum Level {
+    SHOWN(log(MASTER)), // error: secret value reaches public channel PrintStream.println in FieldInitializers.log
+    QUIET(log("quiet")),
+    KEPT(MASTER.length()) { // error: secret value written into public field 'Level.code' in Level.<init> (line 58)
+      @Override
+      int weight() {
+        return 2;
+      }
+    };
+
+    private final int code;
+
+    Level(int code) {
+      this.code = code;
+    }
+
+    int weight() {
+      return code;
+    }
+  }
 }

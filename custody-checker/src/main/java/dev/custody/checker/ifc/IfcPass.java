@@ -249,7 +249,9 @@ public final class IfcPass implements CheckerPass {
       if (e != null) {
         program.declLines.put(e, ctx.lineOf(tree));
       }
-      if (tree.getInitializer() != null && e != null && e.getKind() == javax.lang.model.element.ElementKind.FIELD
+      if (tree.getInitializer() != null && e != null
+          && (e.getKind() == javax.lang.model.element.ElementKind.FIELD
+              || e.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT)
           && getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
         // A field initializer is a body of its own (part of <init> or <clinit>): the assignment
         // of the initializer to the field, checked like any other. Only its initializer
