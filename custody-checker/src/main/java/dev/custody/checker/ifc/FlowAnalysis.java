@@ -1,5 +1,10 @@
 package dev.custody.checker.ifc;
 
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import dev.custody.checker.LinearTypes;
 import java.util.ArrayDeque;
@@ -15,6 +20,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -57,6 +63,16 @@ final class FlowAnalysis {
       return "this";
     }
   };
+  /**
+   * Pseudo-variable on the exceptional edges into a handler: the label that decided whether the
+   * exception was thrown (and of the thrown object, for {@code throw}); the catch parameter gets it.
+   */
+  private static final Object EXCEPTION = new Object() {
+    @Override
+    public String toString() {
+      return "<exception>";
+    }
+  };
 
   private final Program p;
   private final Lattice lat;
@@ -72,6 +88,19 @@ final class FlowAnalysis {
   private final Value ctxPc;
   private Value ret;
   private Value thrown;
+  /** Labels deciding whether an exception of a library call (or callee) leaves the body. */
+  private Value escapes;
+  /**
+   * Set by the transfer of a node that calls compiled code (itself, or through a method reference
+   * it passes): what decides whether that code throws (to raise the handlers' pc) ...
+   */
+  private Value exRaise;
+  /** ... and what decides whether an exception of that code leaves it. */
+  private Value exEscape;
+  /** True if the node itself is a call with summaries: its operands do not decide whether it throws. */
+  private boolean exCompiled;
+  /** The block being processed. */
+  private Block current;
   private Map<Object, Value> exitState = new HashMap<>();
 
   FlowAnalysis(Program p, Program.Key key) {
@@ -82,24 +111,28 @@ final class FlowAnalysis {
     Value bottom = Value.of(lat.bottom());
     this.ret = bottom;
     this.thrown = bottom;
-    this.ctxPc = key.pc() == lat.bottom() ? bottom : new Value(key.pc(), new Origin.ContextPc());
+    this.escapes = bottom;
+    Value pc = key.pc() == lat.bottom() ? bottom : new Value(key.pc(), new Origin.ContextPc());
+    // A lambda passed to a call runs under the pc of the call and of the data the callee feeds it
+    // (whether and how often it runs depends on them: forEach over a secret list, ifPresent).
+    this.ctxPc = pc.join(p.lambdaPc.get(body), lat);
   }
 
   Summary run() {
     Map<Object, Value> init = new HashMap<>();
     init.put(THIS, at(key.in().get(0), new Origin.Param(-1, "this")));
+    Value fed = p.lambdaArgs.get(body);
     for (int i = 0; i < body.params.size(); i++) {
       VariableElement param = body.params.get(i);
       int declared = p.declared(param);
       Value v = at(key.in().get(i + 1), new Origin.Param(i, param.getSimpleName().toString()));
+      v = v.join(fed, lat); // a lambda's parameters: what the callee it was passed to may feed it
       if (declared >= 0) {
         Value d = at(declared, new Origin.Declared("parameter", param.getSimpleName().toString(), p.line(param)));
         v = p.linear.isLinear(param.asType()) ? d.join(v, lat) : d;
       }
       init.put(param, v);
-      if (body.enclosing == null) {
-        p.captured.merge(param, v, (x, y) -> x.join(y, lat));
-      }
+      p.capture(param, v);
     }
     Block entry = body.cfg.getEntryBlock();
     in.put(entry, init);
@@ -120,7 +153,7 @@ final class FlowAnalysis {
         ret = at(declaredRet, new Origin.Declared("return of", body.name, p.line(body.element)));
       }
     }
-    return new Summary(ret, out, thrown, List.copyOf(violations));
+    return new Summary(ret, out, thrown, escapes, List.copyOf(violations));
   }
 
   private Value at(int label, Origin origin) {
@@ -156,21 +189,69 @@ final class FlowAnalysis {
       }
       raiseBranch(b, cond);
     }
+    current = b;
     for (Node n : b.getNodes()) {
+      exRaise = Value.of(lat.bottom());
+      exEscape = Value.of(lat.bottom());
+      exCompiled = false;
       Value v = transfer(n, state, pc, b);
       values.put(n, v);
+    }
+    Map<Object, Value> handlerState = state;
+    if (b instanceof ExceptionBlock eb) {
+      handlerState = exceptional(eb, state, pc);
     }
     if (b == body.cfg.getRegularExitBlock() || b == body.cfg.getExceptionalExitBlock()) {
       exitState = joinStates(exitState, state);
     }
     for (Block s : MethodBody.allSuccessors(b)) {
+      Map<Object, Value> st = b instanceof ExceptionBlock eb && s != eb.getSuccessor() ? handlerState : state;
       Map<Object, Value> old = in.get(s);
-      Map<Object, Value> merged = old == null ? state : joinStates(old, state);
+      Map<Object, Value> merged = old == null ? st : joinStates(old, st);
       if (old == null || !sameLabels(old, merged)) {
         in.put(s, merged);
         enqueue(s);
       }
     }
+  }
+
+  /**
+   * Exceptions as implicit flows. Whether the node of {@code eb} throws depends on its operands
+   * (for a library call: receiver and arguments; for a compiled callee: the pc its summary throws
+   * under and what decides its own escaping exceptions). If a handler of this body may catch it,
+   * the block is a branch towards the handler ({@link MethodBody#computeControlDependence}) raised
+   * by that label; if the exception may leave the body, the label joins the summary's escapes.
+   * The state on the exceptional edges carries the label to the catch parameter.
+   */
+  private Map<Object, Value> exceptional(ExceptionBlock eb, Map<Object, Value> state, Value pc) {
+    Node n = eb.getNode();
+    if (n instanceof ThrowNode t) {
+      // The existing rule: control dependence on the branches around the throw; the thrown
+      // object's label goes to the catch parameter.
+      Value obj = val(t.getExpression()).join(pc, lat);
+      return body.caughtHere(eb) ? withException(state, obj) : state;
+    }
+    Value operands = Value.of(lat.bottom());
+    if (!exCompiled) {
+      for (Node o : n.getOperands()) {
+        operands = operands.join(val(o), lat);
+      }
+    }
+    Value raise = operands.join(exRaise, lat).join(pc, lat);
+    Value escape = operands.join(exEscape, lat).join(pc, lat);
+    if (body.regions.containsKey(eb)) {
+      raiseBranch(eb, raise);
+    }
+    if (body.escapes(eb)) {
+      escapes = escapes.join(escape, lat);
+    }
+    return body.caughtHere(eb) ? withException(state, raise) : state;
+  }
+
+  private Map<Object, Value> withException(Map<Object, Value> state, Value v) {
+    Map<Object, Value> out = new HashMap<>(state);
+    out.merge(EXCEPTION, v, (x, y) -> x.join(y, lat));
+    return out;
   }
 
   private void raiseBranch(Block b, Value v) {
@@ -235,15 +316,24 @@ final class FlowAnalysis {
         return bottom;
       }
       case FunctionalInterfaceNode f -> {
-        return bottom;
+        return functionalValue(f);
       }
       case VariableDeclarationNode d -> {
         Element e = TreeUtils.elementFromDeclaration(d.getTree());
+        if (e != null && e.getKind() == ElementKind.EXCEPTION_PARAMETER) {
+          // The catch parameter: the label that decided the exception was thrown (and the
+          // thrown object's, for a throw in this body), and the handler's pc.
+          Value v = state.getOrDefault(EXCEPTION, bottom).join(pc, lat);
+          state.remove(EXCEPTION);
+          state.put(e, v);
+          p.capture(e, v);
+          return bottom;
+        }
         int declared = p.declared(e);
         if (declared >= 0) {
           Value v = at(declared, new Origin.Declared("variable", d.getName(), p.line(e)));
           state.put(e, v);
-          p.captured.merge(e, v, (x, y) -> x.join(y, lat));
+          p.capture(e, v);
         }
         return bottom;
       }
@@ -256,6 +346,9 @@ final class FlowAnalysis {
       case AssignmentNode a -> {
         Value v = val(a.getExpression()).join(pc, lat);
         assign(a, a.getTarget(), v, state, pc);
+        if (a.getTarget() instanceof LocalVariableNode l && a.getExpression() instanceof FunctionalInterfaceNode f) {
+          p.holdFunction(l.getElement(), f.getTree()); // a call through the local feeds it
+        }
         return v;
       }
       case MethodInvocationNode mi -> {
@@ -271,7 +364,9 @@ final class FlowAnalysis {
         return bottom;
       }
       case LambdaResultExpressionNode r -> {
-        ret = ret.join(val(r.getResult()).join(pc, lat), lat);
+        if (r.getResult() != null && r.getResult().getType().getKind() != TypeKind.VOID) {
+          ret = ret.join(val(r.getResult()).join(pc, lat), lat);
+        }
         return bottom;
       }
       case ThrowNode t -> {
@@ -323,9 +418,7 @@ final class FlowAnalysis {
         } else {
           state.put(e, v);
         }
-        if (body.enclosing == null || !body.params.contains(e)) {
-          p.captured.merge(e, state.get(e), (x, y) -> x.join(y, lat));
-        }
+        p.capture(e, state.get(e));
       }
       case FieldAccessNode f -> {
         Node recv = f.getReceiver();
@@ -410,15 +503,17 @@ final class FlowAnalysis {
     Node recv = isStatic ? null : mi.getTarget().getReceiver();
     List<Node> args = mi.getArguments();
     if (Signatures.owner(m).equals("dev.custody.ifc.Declassify") && m.getSimpleName().contentEquals("to")) {
+      exCompiled = true; // whether it throws does not depend on the value declassified
       return declassify(mi, args);
     }
     TypeMirror recvType = recv == null ? null : recv.getType();
     String channel = recvType == null ? null : JdkModels.channel(m, recvType, p.types);
-    boolean sinkChecked = checkChannels(mi, m, args, pc, channel);
+    boolean sinkChecked = checkChannels(mi, m, values(args), pc, channel);
+    Value fromFunctions = feedFunctions(mi, recv, args, state, pc);
     List<MethodBody> targets = p.targets(m, !isStatic && !(recv instanceof ThisNode t && isSuper(mi)));
     Value result;
     if (!targets.isEmpty()) {
-      result = applySummaries(mi, targets, recv, args, state, pc, block);
+      result = applySummaries(mi, targets, argValues(recv, args), recv, args, state, pc, true).join(fromFunctions, lat);
     } else {
       result = Value.of(lat.bottom());
       if (recv != null) {
@@ -428,7 +523,7 @@ final class FlowAnalysis {
       for (Node a : args) {
         argsJoin = argsJoin.join(val(a), lat);
       }
-      result = result.join(argsJoin, lat);
+      result = result.join(argsJoin, lat).join(fromFunctions, lat);
       if (!sinkChecked && channel == null) {
         int target = isStatic ? JdkModels.staticWriteTarget(m) : -1;
         if (target >= 0 && target < args.size()) {
@@ -461,13 +556,14 @@ final class FlowAnalysis {
   private Value construct(ObjectCreationNode oc, Map<Object, Value> state, Value pc, Block block) {
     ExecutableElement ctor = TreeUtils.elementFromUse(oc.getTree());
     List<Node> args = oc.getArguments();
-    checkChannels(oc, ctor, args, pc, null);
+    checkChannels(oc, ctor, values(args), pc, null);
+    Value fromFunctions = feedFunctions(oc, null, args, state, pc);
     List<MethodBody> targets = ctor == null ? List.of() : p.targets(ctor, false);
     if (!targets.isEmpty()) {
-      applySummaries(oc, targets, null, args, state, pc, block);
-      return lastOut.get(0);
+      applySummaries(oc, targets, argValues(null, args), null, args, state, pc, true);
+      return lastOut.get(0).join(fromFunctions, lat);
     }
-    Value v = Value.of(lat.bottom());
+    Value v = fromFunctions;
     for (Node a : args) {
       v = v.join(val(a), lat);
     }
@@ -475,13 +571,13 @@ final class FlowAnalysis {
   }
 
   /** Checks channel bounds on the arguments; true if the method is a sink. */
-  private boolean checkChannels(Node call, ExecutableElement m, List<Node> args, Value pc, String defaultChannel) {
+  private boolean checkChannels(Node call, ExecutableElement m, List<Value> args, Value pc, String defaultChannel) {
     if (m == null) {
       return false;
     }
     boolean sink = defaultChannel != null;
     List<? extends VariableElement> params = m.getParameters();
-    for (int i = 0; i < args.size(); i++) {
+    for (int i = 0; i < args.size() && !params.isEmpty(); i++) {
       VariableElement param = params.get(Math.min(i, params.size() - 1));
       int bound = p.channel(param);
       int policy = p.policy.isEmpty() ? -1 : p.policy.sink(m, Math.min(i, params.size() - 1) + 1, lat, p.types, p.elements);
@@ -495,7 +591,7 @@ final class FlowAnalysis {
         continue;
       }
       sink = true;
-      Value v = val(args.get(i)).join(pc, lat);
+      Value v = args.get(i).join(pc, lat);
       if (!lat.leq(v.label(), bound)) {
         String name = defaultChannel != null ? defaultChannel : simpleName(m);
         violation(call, "value reaches " + lat.name(bound) + " channel " + name, v);
@@ -520,15 +616,46 @@ final class FlowAnalysis {
 
   private List<Value> lastOut = List.of();
 
-  private Value applySummaries(Node call, List<MethodBody> targets, Node recv, List<Node> args,
-      Map<Object, Value> state, Value pc, Block block) {
-    List<Value> argVals = new ArrayList<>();
-    argVals.add(recv == null ? Value.of(lat.bottom()) : val(recv));
-    for (Node a : args) {
-      argVals.add(val(a));
+  private List<Value> values(List<Node> nodes) {
+    List<Value> out = new ArrayList<>();
+    for (Node n : nodes) {
+      out.add(val(n));
     }
+    return out;
+  }
+
+  /** Receiver (bottom when static) then arguments. */
+  private List<Value> argValues(Node recv, List<Node> args) {
+    List<Value> out = new ArrayList<>();
+    out.add(recv == null ? Value.of(lat.bottom()) : val(recv));
+    out.addAll(values(args));
+    return out;
+  }
+
+  /**
+   * Applies the summaries of {@code targets} to {@code argVals} (receiver, then arguments). {@code
+   * recv} and {@code args} are the nodes that take the callee's effects (strong updates of the
+   * receiver and of borrowed linear arguments); either may be null or shorter.
+   */
+  private Value applySummaries(Node call, List<MethodBody> targets, List<Value> argVals, Node recv, List<Node> args,
+      Map<Object, Value> state, Value pc, boolean direct) {
     Value result = Value.of(lat.bottom());
+    if (args != null) {
+      // Functions passed to a compiled callee: its parameter holds them (it may call them).
+      for (int i = 0; i < args.size(); i++) {
+        List<Tree> fns = new ArrayList<>();
+        functionsOf(args.get(i), fns, new ArrayList<>());
+        for (MethodBody t : targets) {
+          for (Tree fn : fns) {
+            if (i < t.params.size()) {
+              p.holdFunction(t.params.get(i), fn);
+            }
+          }
+        }
+      }
+    }
     Value throwsUnder = Value.of(lat.bottom());
+    Value escapesUnder = Value.of(lat.bottom());
     List<Value> outs = new ArrayList<>();
     for (MethodBody t : targets) {
       List<Integer> inLabels = new ArrayList<>();
@@ -553,6 +680,7 @@ final class FlowAnalysis {
       Summary s = p.request(key, new Program.Key(t, List.copyOf(inLabels), pc.label()));
       result = result.join(translate(s.ret(), argVals, pc), lat);
       throwsUnder = throwsUnder.join(translate(s.thrown(), argVals, pc), lat);
+      escapesUnder = escapesUnder.join(translate(s.escapes(), argVals, pc), lat);
       for (int i = 0; i < s.out().size(); i++) {
         Value o = translate(s.out().get(i), argVals, pc);
         if (outs.size() <= i) {
@@ -570,15 +698,18 @@ final class FlowAnalysis {
     }
     lastOut = outs;
     thrown = thrown.join(throwsUnder, lat);
-    if (block instanceof ExceptionBlock && body.regions.containsKey(block)) {
-      raiseBranch(block, throwsUnder.join(pc, lat));
-    }
+    // See exceptional(): its handlers run under what decides whether it throws. A callee's
+    // escaping library exceptions count only where caught here (they are no branch otherwise).
+    boolean caught = current instanceof ExceptionBlock eb && body.caughtHere(eb);
+    exRaise = exRaise.join(throwsUnder, lat).join(caught ? escapesUnder : null, lat);
+    exEscape = exEscape.join(escapesUnder, lat);
+    exCompiled |= direct;
     // Effects: the receiver, and borrowed linear arguments, leave the call with the callee's exit labels.
     if (recv != null && !outs.isEmpty() && !lat.leq(outs.get(0).label(), argVals.get(0).label())) {
       writeInto(call, recv, outs.get(0), state, "call of " + targets.get(0).name);
     }
     MethodBody first = targets.get(0);
-    for (int i = 0; i < args.size() && i < first.params.size(); i++) {
+    for (int i = 0; args != null && i < args.size() && i < first.params.size(); i++) {
       VariableElement param = first.params.get(i);
       if (LinearTypes.isBorrowed(param) && p.linear.isLinear(param.asType())
           && i + 1 < outs.size() && !lat.leq(outs.get(i + 1).label(), argVals.get(i + 1).label())) {
@@ -586,6 +717,187 @@ final class FlowAnalysis {
       }
     }
     return result;
+  }
+
+  // ---- lambdas and method references ------------------------------------------------------
+
+  /**
+   * A lambda's value is what it returns (its summary's result label: the result of a library call
+   * it is passed to, or of calling it through a variable, may be it); a bound method reference's
+   * is its receiver's.
+   */
+  private Value functionalValue(FunctionalInterfaceNode f) {
+    Value bottom = Value.of(lat.bottom());
+    if (f.getTree() instanceof LambdaExpressionTree) {
+      MethodBody l = p.lambdas.get(f.getTree());
+      return l == null ? bottom : p.request(key, p.entryKey(l)).ret();
+    }
+    if (f.getTree() instanceof MemberReferenceTree mr && !typeQualified(mr)) {
+      Node q = qualifierNode(mr);
+      return q == null ? bottom : val(q);
+    }
+    return bottom;
+  }
+
+  /**
+   * Lambdas and method references passed to a call: the callee may call them with any of the data
+   * it holds, so each of their parameters gets the join of the call's receiver and arguments (the
+   * functions' own results included: fold-like callees such as {@code reduce} or {@code
+   * Stream.iterate} feed them back), and a lambda's body runs under the call's pc joined with
+   * that (whether and how often it runs depends on the data). A lambda is analysed once for all
+   * the calls it is passed to ({@link Program#feed}); a method reference is applied here, as a
+   * call of its method with those arguments. Returns the join of the method references' results
+   * (the lambdas' results are their values, already among the arguments).
+   */
+  private Value feedFunctions(Node call, Node recv, List<Node> args, Map<Object, Value> state, Value pc) {
+    Value result = Value.of(lat.bottom());
+    // The functions passed: written at the call, or held by a local (Consumer<String> c = ...).
+    List<Tree> passed = new ArrayList<>();
+    List<Value> holders = new ArrayList<>();
+    for (Node a : args) {
+      functionsOf(a, passed, holders);
+    }
+    // Calling a local that holds functions (c.accept(x)) calls them with the arguments.
+    List<Tree> called = new ArrayList<>();
+    List<Value> calledHolders = new ArrayList<>();
+    if (recv instanceof LocalVariableNode && call instanceof MethodInvocationNode mi
+        && mi.getTarget().getMethod().getModifiers().contains(Modifier.ABSTRACT)) {
+      functionsOf(recv, called, calledHolders);
+    }
+    if (passed.isEmpty() && called.isEmpty()) {
+      return result;
+    }
+    Value argsJoin = Value.of(lat.bottom());
+    for (Node a : args) {
+      argsJoin = argsJoin.join(val(a), lat);
+    }
+    Value feed = recv == null ? argsJoin : argsJoin.join(val(recv), lat);
+    for (int i = 0; i < passed.size(); i++) {
+      result = result.join(feedFunction(call, passed.get(i), holders.get(i), feed, pc, state), lat);
+    }
+    for (int i = 0; i < called.size(); i++) {
+      result = result.join(feedFunction(call, called.get(i), calledHolders.get(i), argsJoin, pc, state), lat);
+    }
+    return result;
+  }
+
+  /** The lambdas and method references {@code n} denotes: itself, or those a local was given. */
+  private void functionsOf(Node n, List<Tree> out, List<Value> holders) {
+    if (n instanceof FunctionalInterfaceNode f) {
+      out.add(f.getTree());
+      holders.add(null);
+    } else if (n instanceof LocalVariableNode l) {
+      for (Tree t : p.functionsHeldBy(l.getElement())) {
+        out.add(t);
+        holders.add(val(l));
+      }
+    }
+  }
+
+  /**
+   * {@code fn} may be called with {@code feed} for each argument, under {@code pc} joined with it;
+   * {@code holder} is the label of the local it came through (null: written at the call).
+   */
+  private Value feedFunction(Node call, Tree fn, Value holder, Value feed, Value pc, Map<Object, Value> state) {
+    if (fn instanceof LambdaExpressionTree) {
+      MethodBody l = p.lambdas.get(fn);
+      if (l == null) {
+        return Value.of(lat.bottom());
+      }
+      Value passed = feed.join(pc, lat);
+      for (VariableElement param : l.params) {
+        int d = p.declared(param);
+        if (d >= 0 && !p.linear.isLinear(param.asType()) && !lat.leq(passed.label(), d)) {
+          violation(call, "value passed to " + lat.name(d) + " parameter '" + param.getSimpleName() + "' of " + l.name, passed);
+        }
+      }
+      p.feed(l, feed, passed);
+      // The callee may throw what the lambda throws (see exceptional()).
+      Summary ls = p.request(key, p.entryKey(l));
+      Value throwsUnder = ls.thrown().join(ls.escapes(), lat);
+      exRaise = exRaise.join(throwsUnder, lat);
+      exEscape = exEscape.join(throwsUnder, lat);
+      return Value.of(lat.bottom()); // its result is its value, already among the call's inputs
+    }
+    if (fn instanceof MemberReferenceTree mr) {
+      return invokeReference(call, mr, feed, pc, state, holder);
+    }
+    return Value.of(lat.bottom());
+  }
+
+  /** A method reference called by the callee it is passed to, with {@code feed} for every argument. */
+  private Value invokeReference(Node call, MemberReferenceTree mr, Value feed, Value pc, Map<Object, Value> state,
+      Value holder) {
+    Value bottom = Value.of(lat.bottom());
+    ExecutableElement m = TreeUtils.elementFromUse(mr);
+    if (m == null) {
+      return bottom;
+    }
+    boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
+    boolean ctor = m.getKind() == ElementKind.CONSTRUCTOR;
+    boolean bound = !isStatic && !ctor && !typeQualified(mr);
+    // Held by a local: its qualifier was evaluated in the body that created it, and the local's
+    // label is the qualifier's (a bound reference's value).
+    Node q = bound && holder == null ? qualifierNode(mr) : null;
+    // Unbound (String::length): the receiver is the first argument, so it is fed too.
+    Value recvVal = bound ? (q != null ? val(q) : holder != null ? holder : bottom) : (!isStatic && !ctor ? feed : bottom);
+    List<Value> params = new ArrayList<>();
+    for (int i = 0; i < m.getParameters().size(); i++) {
+      params.add(feed);
+    }
+    TypeMirror recvType = isStatic || ctor ? null
+        : bound && q != null ? q.getType()
+        : bound ? TreeUtils.typeOf(mr.getQualifierExpression())
+        : m.getEnclosingElement().asType();
+    String channel = recvType == null ? null : JdkModels.channel(m, recvType, p.types);
+    boolean sink = checkChannels(call, m, params, pc, channel);
+    List<MethodBody> targets = p.targets(m, !isStatic && !ctor);
+    Value result;
+    if (!targets.isEmpty()) {
+      List<Value> argVals = new ArrayList<>();
+      argVals.add(recvVal);
+      argVals.addAll(params);
+      result = applySummaries(call, targets, argVals, q, null, state, pc, false);
+      if (ctor) {
+        result = lastOut.get(0);
+      }
+    } else {
+      result = recvVal.join(feed, lat);
+      if (!sink && channel == null && q != null && !(q instanceof ClassNameNode)
+          && !JdkModels.readOnly(m, recvType, p.types)) {
+        writeInto(call, q, feed.join(pc, lat), state, simpleName(m));
+      }
+    }
+    int declaredRet = p.declared(m);
+    if (declaredRet >= 0) {
+      result = at(declaredRet, new Origin.Declared("return of", simpleName(m), p.line(m)));
+    }
+    int src = p.policy.isEmpty() ? -1 : p.policy.source(m, 0, lat, p.types, p.elements);
+    if (src >= 0) {
+      result = result.join(at(src, new Origin.Declared("policy source", simpleName(m), line(call))), lat);
+    }
+    return result;
+  }
+
+  /** {@code Type::method}: the qualifier names a type, not a receiver. */
+  private static boolean typeQualified(MemberReferenceTree mr) {
+    ExpressionTree q = mr.getQualifierExpression();
+    if (TreeUtils.isTypeTree(q)) {
+      return true;
+    }
+    if (q instanceof IdentifierTree || q instanceof MemberSelectTree) {
+      try {
+        return TreeUtils.elementFromTree(q) instanceof TypeElement;
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private Node qualifierNode(MemberReferenceTree mr) {
+    java.util.Set<Node> ns = body.cfg.getNodesCorrespondingToTree(mr.getQualifierExpression());
+    return ns == null || ns.isEmpty() ? null : ns.iterator().next();
   }
 
   /** Rewrites a callee's context-dependent origins with the caller's. */
@@ -618,6 +930,9 @@ final class FlowAnalysis {
     Tree tree = at.getTree();
     if (tree == null) {
       return;
+    }
+    if (tree == body.tree && tree instanceof com.sun.source.tree.VariableTree field && field.getInitializer() != null) {
+      tree = field.getInitializer(); // a field initializer: report at the expression, not the annotations
     }
     String k = System.identityHashCode(tree) + ":" + text;
     if (violationKeys.add(k)) {

@@ -38,8 +38,8 @@ import javax.tools.StandardLocation;
  * The information-flow pass, {@code [custody.ifc]} (DESIGN.md §3, "Information flow").
  *
  * <p>During javac's {@code ANALYZE} events it scans the trees of every method, constructor,
- * lambda and initializer of the compiled sources (no CFG): which mention a label source and
- * what they call; it checks that every {@code @Label}, {@code @Channel} and {@code
+ * lambda, initializer block and field initializer of the compiled sources (no CFG): which
+ * mention a label source and what they call; it checks that every {@code @Label}, {@code @Channel} and {@code
  * Declassify.to} names a label of the lattice (an unknown name is an error at the annotation),
  * and lists each declassification as a note for auditors. Once every class is analysed ({@link
  * #allAnalyzed()}, or {@link #finish()} under a compile policy that lowers class by class, where
@@ -57,9 +57,21 @@ import javax.tools.StandardLocation;
  * else {@code public ⊑ secret}. The format is in {@link Lattice}. A RIFL flow policy for code
  * without annotations is named by {@code -Xplugin:"Custody policy=FILE.xml"} ({@link FlowPolicy}).
  *
- * <p><b>Assumptions.</b> Library methods follow {@link JdkModels}. Exceptions thrown by library
- * code are not treated as implicit flows (only {@code throw} statements and compiled callees that
- * throw are); field initializers are not checked. Not thread-safe; one instance per compilation.
+ * <p><b>Lambdas, initializers, exceptions.</b> A lambda or method reference passed as an argument
+ * of a call (directly, or through a local or parameter holding it) gets, for each parameter, the
+ * join of the call's receiver and arguments (what the callee may feed it), and a lambda's body
+ * runs under the call's pc joined with that; a lambda's value is the label of its result, so it
+ * flows into the call's result. Field initializers are bodies of their own, reported at the
+ * initializer. An exception that a node may throw (a library call above all) is an implicit flow
+ * towards the handlers of the same method, raised by the node's inputs, and the catch parameter
+ * gets that label; if it only propagates, it joins the method summary's escapes, which a catching
+ * caller uses.
+ *
+ * <p><b>Assumptions.</b> Library methods follow {@link JdkModels}. An exception that leaves a
+ * method without a handler there does not taint the rest of it (unless thrown by a {@code throw},
+ * in it or in a compiled callee). Functions are tracked through locals and parameters, not
+ * through fields, arrays or return values. The limits are listed in {@code docs/ifc.md}. Not
+ * thread-safe; one instance per compilation.
  */
 public final class IfcPass implements CheckerPass {
   public static final String KEY = "custody.ifc";
@@ -236,6 +248,27 @@ public final class IfcPass implements CheckerPass {
       Element e = ctx.trees().getElement(getCurrentPath());
       if (e != null) {
         program.declLines.put(e, ctx.lineOf(tree));
+      }
+      if (tree.getInitializer() != null && e != null
+          && (e.getKind() == javax.lang.model.element.ElementKind.FIELD
+              || e.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT)
+          && getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
+        // A field initializer is a body of its own (part of <init> or <clinit>): the assignment
+        // of the initializer to the field, checked like any other. Only its initializer
+        // expression belongs to it: a label on the field itself is a bound, not a source in it.
+        TypeElement owner = (TypeElement) e.getEnclosingElement();
+        boolean isStatic = e.getModifiers().contains(Modifier.STATIC);
+        MethodBody body = new MethodBody(owner.getSimpleName() + (isStatic ? ".<clinit>" : ".<init>")
+            + " field '" + tree.getName() + "'", null, tree, ctx, getCurrentPath(), List.of(),
+            !isStatic && program.linear.isLinearClass(owner), null);
+        program.add(body);
+        if (enclosing != null) {
+          enclosing.nested.add(body);
+        }
+        scan(tree.getModifiers(), enclosing);
+        scan(tree.getType(), enclosing);
+        scan(tree.getInitializer(), body);
+        return null;
       }
       return super.visitVariable(tree, enclosing);
     }

@@ -26,8 +26,8 @@ import javax.lang.model.util.Types;
  *   <li><b>Precise models</b>: immutable receivers ({@code String}, boxes, {@code Math},
  *       records, enums, streams, {@code Optional}) and read-only methods of collections and
  *       builders ({@code get}, {@code size}, {@code contains}, {@code iterator}, {@code next},
- *       {@code toString}, …) write nothing; {@code System.arraycopy}, {@code Arrays.fill} and
- *       {@code Collections.addAll} write into their destination argument.
+ *       {@code toString}, {@code forEach}, …) write nothing; {@code System.arraycopy}, {@code
+ *       Arrays.fill} and {@code Collections.addAll} write into their destination argument.
  * </ul>
  *
  * <p>Stateless; thread-safe.
@@ -60,7 +60,9 @@ final class JdkModels {
       "substring", "subSequence", "stream", "iterator", "listIterator", "spliterator", "next",
       "hasNext", "previous", "hasPrevious", "keySet", "values", "entrySet", "toArray", "getKey",
       "getValue", "first", "last", "peek", "element", "firstKey", "lastKey", "getFirst", "getLast",
-      "capacity", "codePointAt", "chars", "clone", "getClass", "copyOf", "asList");
+      "capacity", "codePointAt", "chars", "clone", "getClass", "copyOf", "asList",
+      // They call the function passed to them (checked in its own body) and write nothing.
+      "forEach", "forEachOrdered", "forEachRemaining", "ifPresent", "ifPresentOrElse");
 
   /** The channel name ({@code PrintStream.println}) if {@code m} called on {@code receiver} is a default public channel. */
   static String channel(ExecutableElement m, TypeMirror receiver, Types types) {

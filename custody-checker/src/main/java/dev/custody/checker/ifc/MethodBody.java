@@ -22,7 +22,7 @@ import org.checkerframework.nullaway.dataflow.cfg.block.SpecialBlock;
 import org.checkerframework.nullaway.dataflow.cfg.node.Node;
 
 /**
- * One analysable body (method, constructor, lambda or initializer) with its control-flow graph
+ * One analysable body (method, constructor, lambda, initializer block or field initializer) with its control-flow graph
  * and the control dependences derived from post-dominators.
  *
  * <p>A block is control-dependent on a branch block B when it lies on a path from one of B's
@@ -32,9 +32,9 @@ import org.checkerframework.nullaway.dataflow.cfg.node.Node;
  * post-dominator is the method exit).
  *
  * <p>Post-dominance is computed on the CFG with normal edges plus the exceptional edges of
- * {@code throw} statements and of calls to compiled methods that may throw; the exceptional edges
- * of library calls are left out (library exceptions are not treated as implicit flows; see the
- * checker's documentation). Not thread-safe.
+ * {@code throw} statements and of calls to compiled methods that may throw. The exceptional edges
+ * of anything else that may throw (library calls above all) count only towards the handlers of
+ * this method ({@link #computeControlDependence}). Not thread-safe.
  */
 final class MethodBody {
   final String name;
@@ -81,7 +81,15 @@ final class MethodBody {
     if (cfg != null) {
       return;
     }
-    cfg = ctx.cfg(path);
+    if (tree instanceof com.sun.source.tree.VariableTree v
+        && path.getParentPath().getLeaf() instanceof com.sun.source.tree.ClassTree c) {
+      // A field initializer: the dataflow library builds it as the assignment to the field.
+      cfg = org.checkerframework.nullaway.dataflow.cfg.builder.CFGBuilder.build(path,
+          new org.checkerframework.nullaway.dataflow.cfg.UnderlyingAST.CFGStatement(v, c), false, false,
+          ctx.processingEnv());
+    } else {
+      cfg = ctx.cfg(path);
+    }
     for (Block b : cfg.getDepthFirstOrderedBlocks()) {
       index.put(b, blocks.size());
       blocks.add(b);
@@ -111,15 +119,26 @@ final class MethodBody {
     return out;
   }
 
-  /** Computes post-dominators and control-dependence regions; {@code throwingEdge} says which exceptional edges count. */
-  void computeControlDependence(Predicate<Node> throwingEdge) {
+  /**
+   * Computes post-dominators and control-dependence regions. {@code allEdges} says which nodes'
+   * exceptional edges all count ({@code throw}, compiled callees that may throw): for them an
+   * exception that leaves the method is a branch, as an early {@code return} is. Every other node
+   * that may throw (library calls, compiled callees without {@code throw}, array accesses, ...) is
+   * a branch only towards the handlers of this method that catch it (a {@code catch} or {@code
+   * finally} in scope): its region is computed on a second graph where the exceptional exit is a
+   * dead end, so the handler and the rest of the {@code try} are control-dependent on it up to
+   * where they rejoin, but an exception that merely propagates out taints nothing after the call
+   * (it is counted in the summary instead, see {@link Summary#escapes()}).
+   */
+  void computeControlDependence(Predicate<Node> allEdges) {
+    computeResumes();
     int n = blocks.size();
-    int exit = n;
     List<List<Integer>> succ = new ArrayList<>();
+    List<Integer> handlerBlocks = new ArrayList<>();
     for (Block b : blocks) {
       List<Integer> s = new ArrayList<>();
       if (b instanceof SpecialBlock sb && sb.getSpecialType() != SpecialBlock.SpecialBlockType.ENTRY) {
-        s.add(exit);
+        s.add(n); // the virtual exit
       } else if (b instanceof ConditionalBlock c) {
         add(s, c.getThenSuccessor());
         add(s, c.getElseSuccessor());
@@ -127,19 +146,107 @@ final class MethodBody {
         if (b instanceof SingleSuccessorBlock ss && ss.getSuccessor() != null) {
           add(s, ss.getSuccessor());
         }
-        if (b instanceof ExceptionBlock e && throwingEdge.test(e.getNode())) {
-          for (Set<Block> bs : e.getExceptionalSuccessors().values()) {
-            for (Block t : bs) {
-              add(s, t);
+        if (b instanceof ExceptionBlock e) {
+          if (allEdges.test(e.getNode())) {
+            for (Set<Block> bs : e.getExceptionalSuccessors().values()) {
+              for (Block t : bs) {
+                add(s, t);
+              }
             }
+          } else if (caughtHere(e)) {
+            handlerBlocks.add(index.get(b));
           }
         }
       }
       succ.add(s);
     }
-    if (succ.stream().noneMatch(s -> s.size() > 1)) {
-      return; // straight-line code: nothing is control-dependent on anything
+    if (succ.stream().anyMatch(s -> s.size() > 1)) {
+      BitSet[] pdom = postDominators(succ);
+      for (int x = 0; x < n; x++) {
+        if (succ.get(x).size() >= 2) {
+          addRegion(x, succ, pdom);
+        }
+      }
     }
+    if (handlerBlocks.isEmpty()) {
+      return;
+    }
+    List<List<Integer>> withHandlers = new ArrayList<>();
+    for (List<Integer> s : succ) {
+      withHandlers.add(new ArrayList<>(s));
+    }
+    Integer exceptionalExit = index.get(cfg.getExceptionalExitBlock());
+    if (exceptionalExit != null) {
+      withHandlers.get(exceptionalExit).clear(); // leaving the method is not a branch here
+    }
+    for (int x : handlerBlocks) {
+      ExceptionBlock e = (ExceptionBlock) blocks.get(x);
+      for (Set<Block> bs : e.getExceptionalSuccessors().values()) {
+        for (Block t : bs) {
+          if (t != cfg.getExceptionalExitBlock()) {
+            add(withHandlers.get(x), t);
+          }
+        }
+      }
+    }
+    BitSet[] pdom = postDominators(withHandlers);
+    for (int x : handlerBlocks) {
+      if (withHandlers.get(x).size() >= 2) {
+        addRegion(x, withHandlers, pdom);
+      }
+    }
+  }
+
+  /** Blocks from which the regular exit can be reached: a handler among them resumes the method. */
+  private final Set<Block> resumes = new java.util.HashSet<>();
+
+  private void computeResumes() {
+    Map<Block, List<Block>> preds = new HashMap<>();
+    for (Block b : blocks) {
+      for (Block s : allSuccessors(b)) {
+        preds.computeIfAbsent(s, k -> new ArrayList<>()).add(b);
+      }
+    }
+    Deque<Block> work = new ArrayDeque<>();
+    work.add(cfg.getRegularExitBlock());
+    while (!work.isEmpty()) {
+      Block b = work.pop();
+      if (resumes.add(b)) {
+        work.addAll(preds.getOrDefault(b, List.of()));
+      }
+    }
+  }
+
+  /** True if an exception at {@code e} can reach a handler of this method (catch or finally). */
+  boolean caughtHere(ExceptionBlock e) {
+    for (Set<Block> bs : e.getExceptionalSuccessors().values()) {
+      for (Block t : bs) {
+        if (t != cfg.getExceptionalExitBlock()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if an exception at {@code e} can leave the method: directly, or through a handler that
+   * cannot complete normally (a {@code finally} or {@code catch} that rethrows).
+   */
+  boolean escapes(ExceptionBlock e) {
+    for (Set<Block> bs : e.getExceptionalSuccessors().values()) {
+      for (Block t : bs) {
+        if (!resumes.contains(t)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private BitSet[] postDominators(List<List<Integer>> succ) {
+    int n = blocks.size();
+    int exit = n;
     BitSet[] pdom = new BitSet[n + 1];
     for (int i = 0; i < n; i++) {
       pdom[i] = new BitSet(n + 1);
@@ -152,13 +259,9 @@ final class MethodBody {
       changed = false;
       for (int i = n - 1; i >= 0; i--) {
         BitSet next = new BitSet(n + 1);
-        if (succ.get(i).isEmpty()) {
-          next.set(0, n + 1);
-        } else {
-          next.set(0, n + 1);
-          for (int s : succ.get(i)) {
-            next.and(pdom[s]);
-          }
+        next.set(0, n + 1);
+        for (int s : succ.get(i)) {
+          next.and(pdom[s]);
         }
         next.set(i);
         if (!next.equals(pdom[i])) {
@@ -167,36 +270,37 @@ final class MethodBody {
         }
       }
     }
-    for (int x = 0; x < n; x++) {
-      List<Integer> s = succ.get(x);
-      if (s.size() < 2) {
+    return pdom;
+  }
+
+  /** The blocks on a path from a successor of {@code x} that has not reached x's immediate post-dominator. */
+  private void addRegion(int x, List<List<Integer>> succ, BitSet[] pdom) {
+    int n = blocks.size();
+    int exit = n;
+    int ipdom = -1;
+    if (pdom[x].cardinality() < n + 1) { // x reaches the exit
+      for (int d = pdom[x].nextSetBit(0); d >= 0; d = pdom[x].nextSetBit(d + 1)) {
+        if (d != x && (ipdom < 0 || pdom[d].cardinality() > pdom[ipdom].cardinality())) {
+          ipdom = d;
+        }
+      }
+    }
+    List<Block> region = new ArrayList<>();
+    BitSet seen = new BitSet(n + 1);
+    Deque<Integer> work = new ArrayDeque<>(succ.get(x));
+    while (!work.isEmpty()) {
+      int b = work.pop();
+      if (b == ipdom || b == exit || seen.get(b)) {
         continue;
       }
-      int ipdom = -1;
-      if (pdom[x].cardinality() < n + 1) { // x reaches the exit
-        for (int d = pdom[x].nextSetBit(0); d >= 0; d = pdom[x].nextSetBit(d + 1)) {
-          if (d != x && (ipdom < 0 || pdom[d].cardinality() > pdom[ipdom].cardinality())) {
-            ipdom = d;
-          }
-        }
-      }
-      List<Block> region = new ArrayList<>();
-      BitSet seen = new BitSet(n + 1);
-      Deque<Integer> work = new ArrayDeque<>(s);
-      while (!work.isEmpty()) {
-        int b = work.pop();
-        if (b == ipdom || b == exit || seen.get(b)) {
-          continue;
-        }
-        seen.set(b);
-        region.add(blocks.get(b));
-        work.addAll(succ.get(b));
-      }
-      Block xb = blocks.get(x);
-      regions.put(xb, region);
-      for (Block r : region) {
-        controllers.computeIfAbsent(r, k -> new ArrayList<>()).add(xb);
-      }
+      seen.set(b);
+      region.add(blocks.get(b));
+      work.addAll(succ.get(b));
+    }
+    Block xb = blocks.get(x);
+    regions.put(xb, region);
+    for (Block r : region) {
+      controllers.computeIfAbsent(r, k -> new ArrayList<>()).add(xb);
     }
   }
 

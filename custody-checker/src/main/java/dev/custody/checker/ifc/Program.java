@@ -1,5 +1,6 @@
 package dev.custody.checker.ifc;
 
+import com.sun.source.tree.Tree;
 import dev.custody.checker.LinearTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -47,6 +49,23 @@ final class Program {
   final Map<Element, Long> declLines = new HashMap<>();
   /** Labels that captured locals may hold, joined over the enclosing bodies' analyses. */
   final Map<Element, Value> captured = new HashMap<>();
+  /** Set when {@link #captured} rose: bodies nested in others are redone ({@link #run}). */
+  private boolean capturedRose;
+  /** Lambda bodies by their tree. */
+  final Map<Tree, MethodBody> lambdas = new java.util.IdentityHashMap<>();
+  /**
+   * For each lambda passed to a call: the data the callee may give its parameters, and the pc it
+   * runs under, joined over every call and calling context ({@link FlowAnalysis#feedFunctions}).
+   */
+  final Map<MethodBody, Value> lambdaArgs = new HashMap<>();
+  final Map<MethodBody, Value> lambdaPc = new HashMap<>();
+  /**
+   * Lambdas and method references each local or parameter may hold (assigned, or passed by a
+   * caller): a call through it, or passing it on, feeds them.
+   */
+  private final Map<Element, Set<Tree>> functionVars = new HashMap<>();
+  /** The contexts each body has been requested in. */
+  private final Map<MethodBody, Set<Key>> keysOf = new HashMap<>();
   /** True once a label above bottom can enter the program (see {@link IfcPass#finish}). */
   boolean hasSources;
   private final Map<String, List<MethodBody>> byName = new HashMap<>();
@@ -70,6 +89,9 @@ final class Program {
 
   void add(MethodBody body) {
     bodies.add(body);
+    if (body.tree instanceof com.sun.source.tree.LambdaExpressionTree) {
+      lambdas.put(body.tree, body);
+    }
     if (body.element != null) {
       byElement.put(body.element, body);
       byName.computeIfAbsent(body.element.getSimpleName().toString(), k -> new ArrayList<>()).add(body);
@@ -155,16 +177,73 @@ final class Program {
       request(null, k);
     }
     drain();
-    // Lambdas read labels their enclosing bodies gave captured locals; redo them once those are final.
+    // Lambdas and local classes read labels their enclosing bodies gave captured locals; redo
+    // them until those are final (labels only rise, so this ends).
+    java.util.Set<MethodBody> nested = new java.util.HashSet<>();
     for (MethodBody b : live) {
-      if (b.enclosing != null) {
-        enqueue(entries.get(b));
-      }
+      nested.addAll(b.nested);
     }
-    drain();
+    do {
+      capturedRose = false;
+      for (MethodBody b : live) {
+        if (nested.contains(b)) {
+          enqueue(entries.get(b));
+        }
+      }
+      drain();
+    } while (capturedRose);
     Map<MethodBody, Summary> out = new LinkedHashMap<>();
     entries.forEach((b, k) -> out.put(b, memo.get(k)));
     return out;
+  }
+
+  /** Joins {@code v} into what the captured local {@code e} may hold. */
+  void capture(Element e, Value v) {
+    if (v == null) {
+      return;
+    }
+    Value old = captured.get(e);
+    if (old == null) {
+      captured.put(e, v);
+      capturedRose |= v.label() != lattice.bottom();
+    } else if (!lattice.leq(v.label(), old.label())) {
+      captured.put(e, old.join(v, lattice));
+      capturedRose = true;
+    }
+  }
+
+  /** The local or parameter {@code e} is given the function {@code fn}. */
+  void holdFunction(Element e, Tree fn) {
+    if (functionVars.computeIfAbsent(e, k -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())).add(fn)) {
+      capturedRose = true; // bodies that call it through a captured local are redone
+      if (e.getKind() == ElementKind.PARAMETER && e.getEnclosingElement() instanceof ExecutableElement m
+          && byElement.get(m) != null) {
+        for (Key k : keysOf.getOrDefault(byElement.get(m), Set.of())) {
+          enqueue(k); // the callee calls or passes on what its parameter now may hold
+        }
+      }
+    }
+  }
+
+  Set<Tree> functionsHeldBy(Element e) {
+    return functionVars.getOrDefault(e, Set.of());
+  }
+
+  /** A lambda is passed to a call that may give it {@code args} and runs it under {@code pc}. */
+  void feed(MethodBody lambda, Value args, Value pc) {
+    boolean rose = raise(lambdaArgs, lambda, args) | raise(lambdaPc, lambda, pc);
+    if (rose && lambda.cfg != null) {
+      enqueue(entryKey(lambda));
+    }
+  }
+
+  private boolean raise(Map<MethodBody, Value> m, MethodBody b, Value v) {
+    Value old = m.get(b);
+    if (v == null || v.label() == lattice.bottom() || old != null && lattice.leq(v.label(), old.label())) {
+      return false;
+    }
+    m.put(b, old == null ? v : old.join(v, lattice));
+    return true;
   }
 
   private int analyses;
@@ -215,6 +294,7 @@ final class Program {
       }
       s = Summary.bottom(callee.body().params.size(), lattice);
       memo.put(callee, s);
+      keysOf.computeIfAbsent(callee.body(), x -> new HashSet<>()).add(callee);
       enqueue(callee);
     }
     return s;

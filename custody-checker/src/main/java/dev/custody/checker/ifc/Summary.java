@@ -10,11 +10,14 @@ import java.util.Set;
 /**
  * What a method does to labels in one calling context (labels of receiver, arguments and pc):
  * the label of its result, the labels its receiver and linear parameters have on exit (their
- * strong updates), the pc under which it may throw, and the flow violations it commits. Values
+ * strong updates), the pc under which it may throw ({@code throw} statements and compiled callees
+ * that throw), the label of the data that decides whether a library call it makes may throw an
+ * exception out of it ({@code escapes}: receivers and arguments of library calls whose exceptions
+ * propagate, and the escapes of compiled callees), and the flow violations it commits. Values
  * whose origin is a {@link Origin.Param} or {@link Origin.ContextPc} depend on the caller, who
  * rewrites them with its own origins. Immutable.
  */
-record Summary(Value ret, List<Value> out, Value thrown, List<Violation> violations) {
+record Summary(Value ret, List<Value> out, Value thrown, Value escapes, List<Violation> violations) {
 
   /** A flow that breaks a bound: {@code text} is the message without label and source. */
   record Violation(Tree at, CheckerContext ctx, String text, Value value) {
@@ -28,12 +31,13 @@ record Summary(Value ret, List<Value> out, Value thrown, List<Violation> violati
     for (int i = 0; i <= arity; i++) {
       out.add(Value.of(l.bottom()));
     }
-    return new Summary(Value.of(l.bottom()), out, Value.of(l.bottom()), List.of());
+    return new Summary(Value.of(l.bottom()), out, Value.of(l.bottom()), Value.of(l.bottom()), List.of());
   }
 
   /** Equal labels and the same violations: the fixpoint ignores which origin is named. */
   boolean sameLabels(Summary o) {
-    if (o == null || ret.label() != o.ret.label() || thrown.label() != o.thrown.label() || out.size() != o.out.size()) {
+    if (o == null || ret.label() != o.ret.label() || thrown.label() != o.thrown.label()
+        || escapes.label() != o.escapes.label() || out.size() != o.out.size()) {
       return false;
     }
     for (int i = 0; i < out.size(); i++) {

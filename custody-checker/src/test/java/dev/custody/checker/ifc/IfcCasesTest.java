@@ -20,8 +20,18 @@ class IfcCasesTest {
       "Declassification.java",
       "Lambdas.java",
       "FarSources.java",
+      "LambdaFlows.java",
+      "FieldInitializers.java",
+      "LibraryExceptions.java",
   })
   void case_matches_its_markers(String file) {
     CheckerHarness.create().addResource("ifc/" + file).expectMarkedDiagnostics();
+  }
+
+  /** Under a policy that lowers class by class every body gets its graph up front: same results. */
+  @ParameterizedTest
+  @ValueSource(strings = {"LambdaFlows.java", "FieldInitializers.java", "LibraryExceptions.java"})
+  void case_matches_its_markers_when_every_body_is_built_eagerly(String file) {
+    CheckerHarness.create().options("-XDcompilePolicy=byfile").addResource("ifc/" + file).expectMarkedDiagnostics();
   }
 }
