@@ -68,7 +68,9 @@ public final class IsolationSuite {
       b = b.output(jmhLog.resolveSibling(jmhLog.getFileName() + "." + (++phase)).toString());
     }
     if (quick) {
-      b = b.warmupIterations(3).warmupTime(TimeValue.milliseconds(150))
+      // Five warm-up iterations: with three, C2's last recompilation sometimes landed in the
+      // measurement and left a slower code shape for the rest of the fork (seen: 23 -> 31 ns).
+      b = b.warmupIterations(5).warmupTime(TimeValue.milliseconds(200))
           .measurementIterations(4).measurementTime(TimeValue.milliseconds(150));
     } else {
       b = b.warmupIterations(5).warmupTime(TimeValue.milliseconds(400))
