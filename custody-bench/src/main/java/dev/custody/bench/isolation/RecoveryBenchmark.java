@@ -1,5 +1,6 @@
 package dev.custody.bench.isolation;
 
+import dev.custody.Borrowed;
 import dev.custody.domains.Panic;
 import dev.custody.netfn.io.FlowGenerator;
 import dev.custody.netfn.nf.NullFilter;
@@ -55,7 +56,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class RecoveryBenchmark {
   static final byte POISON = (byte) 0xEE;
 
-  private static boolean poisoned(PacketBatch batch) {
+  private static boolean poisoned(@Borrowed PacketBatch batch) {
     return batch.size() > 0 && batch.segment(0).get(ValueLayout.JAVA_BYTE, 0) == POISON;
   }
 
@@ -64,7 +65,7 @@ public class RecoveryBenchmark {
     private final NullFilter inner = new NullFilter();
 
     @Override
-    public void process(PacketBatch batch) {
+    public void process(@Borrowed PacketBatch batch) {
       if (poisoned(batch)) {
         throw new Panic("null filter panicked on a poison packet");
       }
@@ -77,7 +78,7 @@ public class RecoveryBenchmark {
     private final NullFilter inner = new NullFilter();
 
     @Override
-    public void process(PacketBatch batch) {
+    public void process(@Borrowed PacketBatch batch) {
       if (poisoned(batch)) {
         throw new IllegalStateException("null filter failed on a poison packet");
       }
