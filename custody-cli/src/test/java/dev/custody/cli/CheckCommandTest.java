@@ -101,6 +101,39 @@ class CheckCommandTest {
   }
 
   @Test
+  void sources_using_generated_proxies_and_checkpoint_code_compile() throws IOException {
+    write("p/Greeter.java", """
+        package p;
+        import dev.custody.domains.CrossDomainException;
+        import dev.custody.domains.DomainInterface;
+        @DomainInterface
+        public interface Greeter { String greet(String who) throws CrossDomainException; }
+        """);
+    write("p/Counter.java", """
+        package p;
+        import dev.custody.checkpoint.Checkpointable;
+        @Checkpointable
+        public final class Counter { int n; }
+        """);
+    write("p/Uses.java", """
+        package p;
+        import dev.custody.domains.CrossDomainException;
+        import dev.custody.checkpoint.Checkpoint;
+        import dev.custody.checkpoint.Checkpoints;
+        import dev.custody.domains.RRef;
+        class Uses {
+          static String greet(RRef<Greeter> ref) throws CrossDomainException {
+            return GreeterProxy.of(ref).greet("x");
+          }
+          static Checkpoint<Counter> snapshot(Counter c) {
+            return Checkpoints.take(c, Counter_Checkpoint.INSTANCE);
+          }
+        }
+        """);
+    assertThat(run(dir.toString())).as(err.toString()).isEqualTo(0);
+  }
+
+  @Test
   void check_is_a_subcommand_of_custody() throws IOException {
     assertThat(CustodyCli.run("check", write("p/Clean.java", CLEAN).toString())).isEqualTo(0);
   }
