@@ -21,6 +21,11 @@ public enum Category {
   FOREIGN("foreign"),
   /** {@code System.exit}, {@code Runtime.exit}, {@code Runtime.halt}. */
   EXIT("exit"),
+  /**
+   * Forcing garbage collection: {@code System.gc}, {@code Runtime.gc}. A full collection stops
+   * every host thread; a domain calling it in a loop stalls the whole JVM.
+   */
+  GC("gc"),
   /** Creating threads or executors, platform or virtual. */
   THREADS("threads"),
   /**

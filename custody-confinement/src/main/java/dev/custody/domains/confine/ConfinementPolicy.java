@@ -6,6 +6,7 @@ import static dev.custody.domains.confine.Category.ENVIRONMENT;
 import static dev.custody.domains.confine.Category.EXIT;
 import static dev.custody.domains.confine.Category.FILE_IO;
 import static dev.custody.domains.confine.Category.FOREIGN;
+import static dev.custody.domains.confine.Category.GC;
 import static dev.custody.domains.confine.Category.JDK_INTERNAL;
 import static dev.custody.domains.confine.Category.NATIVE;
 import static dev.custody.domains.confine.Category.NETWORK_IO;
@@ -52,6 +53,8 @@ import java.util.Set;
  *   <li><b>native</b>: {@code native} methods, {@code System/Runtime.load/loadLibrary}. <b>foreign
  *       </b>: {@code java.lang.foreign.*}.
  *   <li><b>exit</b>: {@code System.exit}, {@code Runtime.exit/halt/addShutdownHook}.
+ *   <li><b>gc</b>: {@code System.gc}, {@code Runtime.gc}, {@code System/Runtime.runFinalization}:
+ *       a forced full collection pauses every host thread.
  *   <li><b>threads</b>: {@code Thread} constructors and subclassing, {@code
  *       Thread.ofPlatform/ofVirtual/startVirtualThread}, {@code Thread.Builder*}, {@code
  *       ThreadGroup}, {@code Executors.*}, constructors of {@code ThreadPoolExecutor}, {@code
@@ -366,6 +369,11 @@ public final class ConfinementPolicy {
     r.add(Rule.deny("java/lang/Runtime", "halt", EXIT));
     r.add(Rule.deny("java/lang/Runtime", "addShutdownHook", EXIT));
     r.add(Rule.deny("java/lang/Runtime", "removeShutdownHook", EXIT));
+    // gc: a forced full collection pauses every thread of the host
+    for (String owner : List.of("java/lang/System", "java/lang/Runtime")) {
+      r.add(Rule.deny(owner, "gc", GC));
+      r.add(Rule.deny(owner, "runFinalization", GC));
+    }
     // threads
     r.add(Rule.deny("java/lang/Thread", "<init>", THREADS));
     r.add(Rule.deny("java/lang/Thread", "ofPlatform", THREADS));
