@@ -45,6 +45,24 @@ public final class CopyContext implements AutoCloseable {
   private IdentityHashMap<Object, Object> side;
   private boolean closed;
 
+  /** Objects this traversal allocated, and previous-snapshot objects it reused (incremental). */
+  private long copied;
+
+  private long reused;
+
+  /** Incremental mode: marks this traversal puts on previous-snapshot Shareds it has reused. */
+  private Shared<?> reuseToken;
+
+  /** Incremental mode, on contention: previous-snapshot Shareds reused, another mark being set. */
+  private java.util.Set<Object> reusedSide;
+
+  /**
+   * The target of a copy that turned out unneeded because the previous snapshot's copy was
+   * reused: later visits of the live {@code Shared} follow it to that copy. Never reachable
+   * from a snapshot (only from this traversal's own mark, which close() clears).
+   */
+  private record Forward(Shared<?> previous) {}
+
   private CopyContext(boolean tracksEveryObject) {
     this.tracksEveryObject = tracksEveryObject;
     if (tracksEveryObject) {
@@ -73,13 +91,82 @@ public final class CopyContext implements AutoCloseable {
     if (!tracksEveryObject) {
       Shared<T> m = Shared.Marks.mark(src);
       if (m != null && Shared.Marks.copiedBy(m) == id) {
-        return m;
+        return m.get() instanceof Forward f ? (Shared<T>) f.previous() : m;
       }
       if (side == null) {
         return null;
       }
     }
-    return (Shared<T>) side.get(src);
+    Shared<T> c = (Shared<T>) side.get(src);
+    return c != null && c.get() instanceof Forward f ? (Shared<T>) f.previous() : c;
+  }
+
+  /**
+   * Incremental mode: makes {@code previous}, a {@code Shared} of the previous snapshot whose
+   * target was found unchanged, the result for the live {@code Shared} whose fresh copy is
+   * {@code copy} (made by {@link #newCopy}, target not set), so later visits of that live object
+   * get {@code previous}. Returns false, changing nothing, if this traversal has already reused
+   * {@code previous} for another live {@code Shared}: reusing it twice would merge two live
+   * objects into one in the snapshot.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public <T> boolean reuse(Shared<T> copy, Shared<T> previous) {
+    ensureOpen();
+    if (!claimPrevious(previous)) {
+      return false;
+    }
+    Shared.Marks.setTarget(copy, (T) (Object) new Forward(previous));
+    reused++;
+    return true;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private boolean claimPrevious(Shared<?> previous) {
+    if (reuseToken == null) {
+      reuseToken = Shared.Marks.newCopy(id);
+    }
+    Shared m = Shared.Marks.mark(previous);
+    if (m == reuseToken || (reusedSide != null && reusedSide.contains(previous))) {
+      return false;
+    }
+    if (Shared.Marks.claim((Shared) previous, reuseToken)) {
+      remember(previous, reuseToken);
+      return true;
+    }
+    // Another traversal (say, a restore of the previous checkpoint) holds its mark: keep ours
+    // privately rather than wait for it.
+    if (reusedSide == null) {
+      reusedSide = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+    return reusedSide.add(previous);
+  }
+
+  private void remember(Shared<?> src, Shared<?> copy) {
+    if (markedLength == marked.length) {
+      marked = java.util.Arrays.copyOf(marked, markedLength * 2);
+    }
+    marked[markedLength++] = src;
+    marked[markedLength++] = copy;
+  }
+
+  /** Counts one object allocated for the result (generated code; cheap, for statistics). */
+  public void countCopy() {
+    copied++;
+  }
+
+  /** Counts one previous-snapshot object reused as the result (generated code). */
+  public void countReuse() {
+    reused++;
+  }
+
+  /** Objects allocated by this traversal so far (checkpointables, containers, arrays, Shareds). */
+  public long copiedObjects() {
+    return copied;
+  }
+
+  /** Previous-snapshot objects this traversal reused by reference (incremental checkpoints). */
+  public long reusedObjects() {
+    return reused;
   }
 
   /**
@@ -91,11 +178,7 @@ public final class CopyContext implements AutoCloseable {
     ensureOpen();
     Shared<T> copy = Shared.Marks.newCopy(id);
     if (!tracksEveryObject && Shared.Marks.claim(src, copy)) {
-      if (markedLength == marked.length) {
-        marked = java.util.Arrays.copyOf(marked, markedLength * 2);
-      }
-      marked[markedLength++] = src;
-      marked[markedLength++] = copy;
+      remember(src, copy);
     } else {
       if (side == null) {
         side = new IdentityHashMap<>();
@@ -144,6 +227,7 @@ public final class CopyContext implements AutoCloseable {
     marked = null;
     markedLength = 0;
     side = null;
+    reusedSide = null;
     java.lang.invoke.VarHandle.releaseFence();
   }
 
