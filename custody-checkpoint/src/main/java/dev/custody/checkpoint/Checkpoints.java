@@ -111,7 +111,8 @@ public final class Checkpoints {
    * <p>Concurrency is as for {@link #take}; in addition, {@code previous} may be restored or
    * used for other incremental checkpoints at the same time.
    *
-   * @throws IllegalArgumentException if {@code previous} was taken with a codec of another type
+   * @throws IllegalArgumentException if {@code previous} was taken with a codec of another type,
+   *     or {@code root} is not of the codec's type
    */
   public static <T> Checkpoint<T> takeIncremental(
       T root, Checkpoint<T> previous, CheckpointCodec<T> codec) {
@@ -124,6 +125,10 @@ public final class Checkpoints {
               + previous.codec().type().getName()
               + ", not "
               + codec.type().getName());
+    }
+    if (!codec.type().isInstance(root)) {
+      throw new IllegalArgumentException(
+          "root is a " + root.getClass().getName() + ", not a " + codec.type().getName());
     }
     try (CopyContext ctx = CopyContext.open()) {
       return new Checkpoint<>(codec.copyIncremental(root, previous.peek(), ctx), codec, ctx);

@@ -242,6 +242,7 @@ final class Generator {
                 + " is null in one graph and not in the other")
         .endControlFlow()
         .nextControlFlow("else if ($N != $N)", d, s);
+    b.addStatement("ctx.countCopy()"); // made by the constructor, filled here
     switch (member.model()) {
       case TypeModel.Codec c -> {
         b.beginControlFlow("if (ctx.tracksEveryObject)").addStatement("ctx.record($N, $N)", s, d).endControlFlow();
@@ -622,10 +623,15 @@ final class Generator {
     b.addStatement("$T $N = $L", t, s, src);
     b.addStatement("$T $N = null", t, c);
     b.beginControlFlow("if ($N != null)", s);
+    boolean leaf = col.element() instanceof TypeModel.Leaf;
+    // Non-leaf elements are paired even if the sizes differ, so an insertion or removal still
+    // reuses the other elements; leaf elements are compared all at once.
     b.beginControlFlow(
-        "if ($N == null || $N.size() != $N.size() || !$T.sameFamily($N, $N))", prev, prev, s, CONTAINERS, s, prev);
+        leaf ? "if ($N == null || $N.size() != $N.size() || !$T.sameFamily($N, $N))"
+            : "if ($N == null || !$T.sameFamily($N, $N))",
+        leaf ? new Object[] {prev, prev, s, CONTAINERS, s, prev} : new Object[] {prev, CONTAINERS, s, prev});
     b.addStatement("$N = $L", c, emitCopy(b, col, CodeBlock.of("$N", s)));
-    if (col.element() instanceof TypeModel.Leaf) {
+    if (leaf) {
       b.nextControlFlow("else if ($T.sameElements($N, $N))", CONTAINERS, s, prev);
       b.addStatement("$N = $N", c, prev).addStatement("ctx.countReuse()");
       b.nextControlFlow("else");
@@ -633,27 +639,53 @@ final class Generator {
     } else {
       b.nextControlFlow("else");
       boolean freeze = col.kind().equals("List") || col.kind().equals("Set");
+      boolean list = col.kind().endsWith("List");
       String tn = "t" + n;
       String it = "it" + n;
       String i = "i" + n;
       String e = "e" + n;
       String pe = "pe" + n;
       String r = "r" + n;
+      String hp = "hp" + n;
+      String shift = "shift" + n;
+      String ra = "ra" + n;
       TypeName et = TypeName.get(col.element().type()).box();
       b.addStatement("$T $N = null", t, tn);
       b.addStatement("$T<$T> $N = $N.iterator()", ClassName.get("java.util", "Iterator"), et, it, prev);
       b.addStatement("int $N = 0", i);
+      if (list) {
+        b.add("// After the first difference, pair from the end, so one insertion or removal shifts nothing.\n");
+        b.addStatement("int $N = $N.size() - $N.size()", shift, prev, s);
+        b.addStatement("boolean $N = $N instanceof $T", ra, prev, ClassName.get("java.util", "RandomAccess"));
+      }
       b.beginControlFlow("for ($T $N : $N)", et, e, s);
-      b.addStatement("$T $N = $N.next()", et, pe, it);
+      b.addStatement("boolean $N", hp);
+      b.addStatement("$T $N", et, pe);
+      if (list) {
+        b.beginControlFlow("if ($N != null && $N)", tn, ra)
+            .addStatement("$N = $N + $N >= 0 && $N + $N < $N.size()", hp, i, shift, i, shift, prev)
+            .addStatement("$N = $N ? $N.get($N + $N) : null", pe, hp, prev, i, shift)
+            .nextControlFlow("else");
+      }
+      b.addStatement("$N = $N.hasNext()", hp, it);
+      b.addStatement("$N = $N ? $N.next() : null", pe, hp, it);
+      if (list) {
+        b.endControlFlow();
+      }
       CodeBlock rc = emitIncremental(b, col.element(), CodeBlock.of("$N", e), pe);
       b.addStatement("$T $N = $L", et, r, rc);
-      b.beginControlFlow("if ($N == null && $N != $N)", tn, r, pe)
+      b.beginControlFlow("if ($N == null && ($N != $N || !$N))", tn, r, pe, hp)
           .addStatement("$N = $L", tn, newContainer(col.kind(), s, col.type()))
           .addStatement("$T.addFirst($N, $N, $N)", CONTAINERS, tn, prev, i)
           .endControlFlow();
       b.beginControlFlow("if ($N != null)", tn).addStatement("$N.add($N)", tn, r).endControlFlow();
       b.addStatement("$N++", i);
       b.endControlFlow();
+      b.beginControlFlow("if ($N == null && $N.hasNext())", tn, it)
+          .add("// The previous container was longer.\n")
+          .addStatement("$N = $L", tn, newContainer(col.kind(), s, col.type()))
+          .addStatement("$T.addFirst($N, $N, $N)", CONTAINERS, tn, prev, i)
+          .endControlFlow();
       b.beginControlFlow("if ($N == null)", tn)
           .addStatement("$N = $N", c, prev)
           .addStatement("ctx.countReuse()")
