@@ -22,6 +22,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * speed depends on contention. A traversal that is never closed leaves its marks behind, which
  * only sends later traversals to their side tables for those objects.
  *
+ * <p><b>Incremental checkpoints</b> ({@link Checkpoints#takeIncremental}). A live {@code Shared}
+ * is still claimed with a fresh copy before its target is compared (so cycles find it); if the
+ * target turns out unchanged, {@link #reuse} makes the previous snapshot's {@code Shared} the
+ * result instead, by setting the unused copy's target to a private forwarding record that
+ * {@link #copyOf} follows, and claims that previous {@code Shared} with this traversal's mark
+ * (or, if another traversal holds its mark, in a private set) so that it is reused for one live
+ * object at most. Both kinds of mark are cleared by {@link #close()}.
+ *
  * <p><b>Identity-tracking mode</b> ({@link #openTrackingEveryObject()}): the conventional
  * approach of the paper's §5, for comparison. Every object the generated code copies (and every
  * {@code Shared}) is looked up in and recorded into an {@link IdentityHashMap}, because a
