@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custody.Shared;
 import dev.custody.checkpoint.model.AllKinds;
 import dev.custody.checkpoint.model.Catalog;
+import dev.custody.checkpoint.model.Catalog_Checkpoint;
 import dev.custody.checkpoint.model.Color;
 import dev.custody.checkpoint.model.Graph;
 import dev.custody.checkpoint.model.Leaf;
@@ -378,5 +379,58 @@ class IncrementalCheckpointTest {
       pool.shutdownNow();
     }
     assertThat(first.restore().describe()).isEqualTo(s1);
+  }
+
+  @Test
+  void concurrentIncrementalCheckpointsOfOneLiveGraphEachReuseEverything() throws Exception {
+    Catalog live = catalog();
+    Checkpoint<Catalog> first = Checkpoints.take(live);
+    String s1 = live.describe();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int round = 0; round < 500; round++) {
+                    // Threads collide on the live Shareds' marks and on the previous snapshot's;
+                    // the losers use their side tables and must reach the same result.
+                    Checkpoint<Catalog> next = first.next(live);
+                    assertThat(next.peek()).isSameAs(first.peek());
+                    assertThat(next.copiedObjects()).isZero();
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(first.restore().describe()).isEqualTo(s1);
+    // Every mark was cleared: a later traversal claims the objects itself.
+    try (CopyContext ctx = CopyContext.open()) {
+      Catalog_Checkpoint.copyIncrementalOf(live, first.peek(), ctx);
+      assertThat(ctx.holdsMark(live.featured)).isTrue();
+      assertThat(ctx.holdsMark(first.peek().featured)).isTrue();
+    }
+    try (CopyContext ctx = CopyContext.open()) {
+      assertThat(ctx.holdsMark(live.featured)).isFalse();
+    }
+  }
+
+  @Test
+  void markedSharedsAreReleasedWhenTheCheckpointCompletes() {
+    Catalog live = catalog();
+    Checkpoint<Catalog> first = Checkpoints.take(live);
+    CopyContext ctx = CopyContext.open();
+    Catalog_Checkpoint.copyIncrementalOf(live, first.peek(), ctx);
+    assertThat(ctx.holdsMark(first.peek().featured)).isTrue();
+    ctx.close();
+    assertThat(ctx.holdsMark(first.peek().featured)).isFalse();
+    assertThat(ctx.holdsMark(live.featured)).isFalse();
+    assertThat(ctx.reusedObjects()).isPositive();
   }
 }
