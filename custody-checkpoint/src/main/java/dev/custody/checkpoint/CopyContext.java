@@ -26,9 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * is still claimed with a fresh copy before its target is compared (so cycles find it); if the
  * target turns out unchanged, {@link #reuse} makes the previous snapshot's {@code Shared} the
  * result instead, by setting the unused copy's target to a private forwarding record that
- * {@link #copyOf} follows, and claims that previous {@code Shared} with this traversal's mark
- * (or, if another traversal holds its mark, in a private set) so that it is reused for one live
- * object at most. Both kinds of mark are cleared by {@link #close()}.
+ * {@link #copyOf} follows, and records that previous {@code Shared} in a private identity set so
+ * that it is reused for one live object at most. The previous snapshot is only read.
  *
  * <p><b>Identity-tracking mode</b> ({@link #openTrackingEveryObject()}): the conventional
  * approach of the paper's §5, for comparison. Every object the generated code copies (and every
@@ -58,10 +57,7 @@ public final class CopyContext implements AutoCloseable {
 
   private long reused;
 
-  /** Incremental mode: marks this traversal puts on previous-snapshot Shareds it has reused. */
-  private Shared<?> reuseToken;
-
-  /** Incremental mode, on contention: previous-snapshot Shareds reused, another mark being set. */
+  /** Incremental mode: the previous snapshot's Shareds this traversal has reused. */
   private java.util.Set<Object> reusedSide;
 
   /**
@@ -128,23 +124,12 @@ public final class CopyContext implements AutoCloseable {
     return true;
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private boolean claimPrevious(Shared<?> previous) {
-    if (reuseToken == null) {
-      reuseToken = Shared.Marks.newCopy(id);
-    }
-    Shared m = Shared.Marks.mark(previous);
-    if (m == reuseToken || (reusedSide != null && reusedSide.contains(previous))) {
-      return false;
-    }
-    if (Shared.Marks.claim((Shared) previous, reuseToken)) {
-      remember(previous, reuseToken);
-      return true;
-    }
-    // Another traversal (say, a restore of the previous checkpoint) holds its mark: keep ours
-    // privately rather than wait for it.
+    // A private identity set rather than a mark on the previous snapshot: the traversal then
+    // writes nothing that other traversals of that snapshot read (no contention, no fallback),
+    // and costs about the same (a mark is a barriered store into an old object under G1).
     if (reusedSide == null) {
-      reusedSide = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      reusedSide = java.util.Collections.newSetFromMap(new IdentityHashMap<>(1024));
     }
     return reusedSide.add(previous);
   }

@@ -80,15 +80,16 @@
  *       result is the previous copy's child itself ({@code ==}); otherwise a new copy is made,
  *       still pointing at its reused children. A changed leaf therefore copies only the path
  *       from the root to it. A container is reused only if it is of the family a copy would get
- *       now. A previous {@code Shared} copy is reused for at most one live {@code Shared} (it is
- *       claimed with the same mark protocol), so two live objects are never merged.
+ *       now. A previous {@code Shared} copy is reused for at most one live {@code Shared} (the
+ *       traversal keeps a private identity set of those it reused), so two live objects are
+ *       never merged. Taking an incremental checkpoint only reads the previous snapshot.
  *   <li><b>Cost.</b> Reads are O(live graph), as for a full checkpoint; allocation is only for
  *       changed objects and their ancestors (plus a small forwarding record per reused {@code
  *       Shared}). {@link dev.custody.checkpoint.Checkpoint#copiedObjects()} and {@link
  *       dev.custody.checkpoint.Checkpoint#reusedObjects()} report the split. What it saves is
  *       allocation and retained memory, not traversal time: it reads two graphs where a full
- *       checkpoint reads one, and marks the previous {@code Shared}s it reuses as well as the
- *       live ones, so on the firewall (3% of the objects new) it takes about as long as a full
+ *       checkpoint reads one, and records each reused {@code Shared} in an identity set, so on
+ *       the firewall (3% of the objects new) it takes about as long as a full
  *       checkpoint, or longer (see {@code custody bench checkpoint}). Keeping many checkpoints
  *       costs roughly the changed part of each instead of a whole copy.
  *   <li><b>Why comparison, not dirty flags.</b> Fields are plain fields written by application

@@ -414,7 +414,8 @@ class IncrementalCheckpointTest {
     try (CopyContext ctx = CopyContext.open()) {
       Catalog_Checkpoint.copyIncrementalOf(live, first.peek(), ctx);
       assertThat(ctx.holdsMark(live.featured)).isTrue();
-      assertThat(ctx.holdsMark(first.peek().featured)).isTrue();
+      // The previous snapshot is only read.
+      assertThat(Shared.Marks.mark(first.peek().featured)).isNull();
     }
     try (CopyContext ctx = CopyContext.open()) {
       assertThat(ctx.holdsMark(live.featured)).isFalse();
@@ -426,8 +427,12 @@ class IncrementalCheckpointTest {
     Catalog live = catalog();
     Checkpoint<Catalog> first = Checkpoints.take(live);
     CopyContext ctx = CopyContext.open();
-    Catalog_Checkpoint.copyIncrementalOf(live, first.peek(), ctx);
-    assertThat(ctx.holdsMark(first.peek().featured)).isTrue();
+    Catalog result = Catalog_Checkpoint.copyIncrementalOf(live, first.peek(), ctx);
+    assertThat(result).isSameAs(first.peek());
+    assertThat(ctx.holdsMark(live.featured)).isTrue();
+    for (Shared<Leaf> s : first.peek().shelf) {
+      assertThat(Shared.Marks.mark(s)).isNull();
+    }
     ctx.close();
     assertThat(ctx.holdsMark(first.peek().featured)).isFalse();
     assertThat(ctx.holdsMark(live.featured)).isFalse();
