@@ -84,13 +84,14 @@
  *       traversal keeps a private identity set of those it reused), so two live objects are
  *       never merged. Taking an incremental checkpoint only reads the previous snapshot.
  *   <li><b>Cost.</b> Reads are O(live graph), as for a full checkpoint; allocation is only for
- *       changed objects and their ancestors (plus a small forwarding record per reused {@code
- *       Shared}). {@link dev.custody.checkpoint.Checkpoint#copiedObjects()} and {@link
+ *       changed objects and their ancestors (plus, per reused {@code Shared}, a discarded copy and a
+ *       forwarding record). {@link dev.custody.checkpoint.Checkpoint#copiedObjects()} and {@link
  *       dev.custody.checkpoint.Checkpoint#reusedObjects()} report the split. What it saves is
  *       allocation and retained memory, not traversal time: it reads two graphs where a full
- *       checkpoint reads one, and records each reused {@code Shared} in an identity set, so on
- *       the firewall (3% of the objects new) it takes about as long as a full
- *       checkpoint, or longer (see {@code custody bench checkpoint}). Keeping many checkpoints
+ *       checkpoint reads one, and records each reused {@code Shared} in an identity set. On the
+ *       100,000-rule firewall with 1% of the rules replaced it allocated 32,713 objects where a
+ *       full checkpoint allocates 1,046,243 (97% reused), but took 164 ms against 88 ms ({@code
+ *       custody bench checkpoint --quick}). Keeping many checkpoints
  *       costs roughly the changed part of each instead of a whole copy.
  *   <li><b>Why comparison, not dirty flags.</b> Fields are plain fields written by application
  *       code; observing writes would need bytecode rewriting or generated accessors that change
