@@ -9,7 +9,9 @@ import java.util.Objects;
  * <p>Restore either as a fresh graph ({@link #restore()}) or in place into a live root ({@link
  * #restoreInto}), which keeps the root object, so that every reference to it stays valid: a
  * rollback. A checkpoint can be restored any number of times; each restore makes new copies, so
- * the checkpoint itself never becomes part of a live graph. Sharing through {@code Shared} is
+ * the checkpoint itself never becomes part of a live graph. That rule is what lets incremental
+ * checkpoints ({@link #next}, {@link Checkpoints#takeIncremental}) share unchanged objects with
+ * earlier snapshots: no snapshot object is ever modified after its checkpoint returns. Sharing through {@code Shared} is
  * preserved both ways: an object shared by three places is restored as one object shared by
  * three places.
  *
@@ -21,10 +23,44 @@ import java.util.Objects;
 public final class Checkpoint<T> {
   private final T snapshot;
   private final CheckpointCodec<T> codec;
+  private final long copied;
+  private final long reused;
 
-  Checkpoint(T snapshot, CheckpointCodec<T> codec) {
+  Checkpoint(T snapshot, CheckpointCodec<T> codec, CopyContext ctx) {
     this.snapshot = snapshot;
     this.codec = codec;
+    this.copied = ctx.copiedObjects();
+    this.reused = ctx.reusedObjects();
+  }
+
+  /**
+   * An incremental checkpoint of {@code root} against this one: {@code
+   * Checkpoints.takeIncremental(root, this, codec())}.
+   */
+  public Checkpoint<T> next(T root) {
+    return Checkpoints.takeIncremental(root, this, codec);
+  }
+
+  /**
+   * Objects this checkpoint allocated when it was taken: checkpointable objects, arrays,
+   * containers and {@code Shared} copies (all of them for a full checkpoint).
+   */
+  public long copiedObjects() {
+    return copied;
+  }
+
+  /**
+   * Objects of the previous snapshot that this (incremental) checkpoint reuses by reference
+   * instead of copying; 0 for a full checkpoint.
+   */
+  public long reusedObjects() {
+    return reused;
+  }
+
+  /** {@code reusedObjects / (reusedObjects + copiedObjects)}, or 0 for an empty count. */
+  public double reusedFraction() {
+    long all = copied + reused;
+    return all == 0 ? 0 : (double) reused / all;
   }
 
   /** The codec of the root type. */

@@ -17,6 +17,17 @@ public interface CheckpointCodec<T> {
   /** A deep copy of {@code src} (null gives null) within {@code ctx}; sharing follows {@code ctx}. */
   T copy(T src, CopyContext ctx);
 
+  /**
+   * Incremental copy: a deep copy of {@code src} that reuses, by reference, every object of
+   * {@code previous} (a snapshot of the same type, or null) whose live counterpart is unchanged.
+   * Returns {@code previous} itself when the whole graph under {@code src} is equal to it. See
+   * {@link Checkpoints#takeIncremental}. Generated codecs override this; the default makes a
+   * full copy, which is always a valid (if unshared) result.
+   */
+  default T copyIncremental(T src, T previous, CopyContext ctx) {
+    return copy(src, ctx);
+  }
+
   /** True if {@link #restoreInto} is supported: the type is a class, not a record. */
   boolean restorableInPlace();
 

@@ -80,7 +80,58 @@ public final class Checkpoints {
   public static <T> Checkpoint<T> take(T root, CheckpointCodec<T> codec) {
     Objects.requireNonNull(root, "root");
     try (CopyContext ctx = CopyContext.open()) {
-      return new Checkpoint<>(codec.copy(root, ctx), codec);
+      return new Checkpoint<>(codec.copy(root, ctx), codec, ctx);
+    }
+  }
+
+  /**
+   * Takes an incremental checkpoint of {@code root}: an ordinary {@link Checkpoint} whose
+   * snapshot reuses, by reference, every object of {@code previous}'s snapshot whose live
+   * counterpart is unchanged; see {@link #takeIncremental(Object, Checkpoint, CheckpointCodec)}.
+   */
+  public static <T> Checkpoint<T> takeIncremental(T root, Checkpoint<T> previous) {
+    Objects.requireNonNull(previous, "previous checkpoint");
+    return takeIncremental(root, previous, previous.codec());
+  }
+
+  /**
+   * Takes an incremental checkpoint of {@code root} with {@code codec}.
+   *
+   * <p>The generated code walks the live graph and {@code previous}'s snapshot in parallel
+   * (same fields; lists, sets and arrays element by element in order; maps by key; a {@code
+   * Shared} once, by its mark) and, children first, returns the previous copy of an object when
+   * its scalar, string and enum fields are equal to the live ones and each of its children's
+   * results is that previous copy's child itself; otherwise it allocates a new copy, which may
+   * still point at reused children. So the cost is a read of the whole live graph, but
+   * allocation only along changed paths. {@code previous} is used only as a source of reusable
+   * copies: any earlier checkpoint of the same type is valid, and the result is equal to a
+   * full checkpoint whichever one is given. Snapshots are never modified after they are taken
+   * (restores copy out of them), so sharing objects between snapshots is safe.
+   *
+   * <p>Concurrency is as for {@link #take}; in addition, {@code previous} may be restored or
+   * used for other incremental checkpoints at the same time.
+   *
+   * @throws IllegalArgumentException if {@code previous} was taken with a codec of another type,
+   *     or {@code root} is not of the codec's type
+   */
+  public static <T> Checkpoint<T> takeIncremental(
+      T root, Checkpoint<T> previous, CheckpointCodec<T> codec) {
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(previous, "previous checkpoint");
+    Objects.requireNonNull(codec, "codec");
+    if (previous.codec().type() != codec.type()) {
+      throw new IllegalArgumentException(
+          "previous checkpoint is of "
+              + previous.codec().type().getName()
+              + ", not "
+              + codec.type().getName());
+    }
+    if (!codec.type().isInstance(root)) {
+      throw new IllegalArgumentException(
+          "root is a " + root.getClass().getName() + ", not a " + codec.type().getName());
+    }
+    try (CopyContext ctx = CopyContext.open()) {
+      return new Checkpoint<>(codec.copyIncremental(root, previous.peek(), ctx), codec, ctx);
     }
   }
 
@@ -92,7 +143,7 @@ public final class Checkpoints {
   public static <T> Checkpoint<T> takeTrackingEveryObject(T root, CheckpointCodec<T> codec) {
     Objects.requireNonNull(root, "root");
     try (CopyContext ctx = CopyContext.openTrackingEveryObject()) {
-      return new Checkpoint<>(codec.copy(root, ctx), codec);
+      return new Checkpoint<>(codec.copy(root, ctx), codec, ctx);
     }
   }
 }

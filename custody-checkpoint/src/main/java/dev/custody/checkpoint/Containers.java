@@ -76,6 +76,94 @@ public final class Containers {
     return isUnmodifiable(src) ? Collections.unmodifiableMap(copy) : copy;
   }
 
+  /**
+   * Incremental checkpoints: true if {@code copy} (a snapshot container) is of the family a copy
+   * of {@code src} would get now, so that it may be reused for {@code src}.
+   */
+  public static boolean sameFamily(Object src, Object copy) {
+    boolean su = isUnmodifiable(src);
+    if (su || isUnmodifiable(copy)) {
+      return su && isUnmodifiable(copy);
+    }
+    if (src instanceof SortedSet<?> a) {
+      return copy instanceof SortedSet<?> b && a.comparator() == b.comparator();
+    }
+    if (src instanceof SortedMap<?, ?> a) {
+      return copy instanceof SortedMap<?, ?> b && a.comparator() == b.comparator();
+    }
+    return (src instanceof LinkedList<?>) == (copy instanceof LinkedList<?>)
+        && (src instanceof LinkedHashSet<?>) == (copy instanceof LinkedHashSet<?>)
+        && (src instanceof LinkedHashMap<?, ?>) == (copy instanceof LinkedHashMap<?, ?>)
+        && (src instanceof SortedSet<?>) == (copy instanceof SortedSet<?>)
+        && (src instanceof SortedMap<?, ?>) == (copy instanceof SortedMap<?, ?>);
+  }
+
+  /**
+   * Incremental checkpoints: true if two containers of immutable elements hold equal elements;
+   * in the same order for lists and insertion-ordered sets.
+   */
+  public static boolean sameElements(java.util.Collection<?> src, java.util.Collection<?> copy) {
+    if (src.size() != copy.size()) {
+      return false;
+    }
+    if (src instanceof Set<?> && !(src instanceof LinkedHashSet<?>) && !(src instanceof SortedSet<?>)) {
+      return src.equals(copy);
+    }
+    java.util.Iterator<?> c = copy.iterator();
+    for (Object e : src) {
+      if (!java.util.Objects.equals(e, c.next())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Incremental checkpoints: true if two maps of immutable keys and values hold equal entries;
+   * in the same order for insertion-ordered maps.
+   */
+  public static boolean sameEntries(Map<?, ?> src, Map<?, ?> copy) {
+    if (src.size() != copy.size()) {
+      return false;
+    }
+    if (!insertionOrdered(src)) {
+      return src.equals(copy);
+    }
+    java.util.Iterator<? extends Map.Entry<?, ?>> c = copy.entrySet().iterator();
+    for (Map.Entry<?, ?> e : src.entrySet()) {
+      Map.Entry<?, ?> d = c.next();
+      if (!java.util.Objects.equals(e.getKey(), d.getKey())
+          || !java.util.Objects.equals(e.getValue(), d.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True if the iteration order of {@code m} is its insertion order (it then must be kept). */
+  public static boolean insertionOrdered(Map<?, ?> m) {
+    return m instanceof LinkedHashMap<?, ?>;
+  }
+
+  /** Adds the first {@code n} elements of {@code from} to {@code to}. */
+  @SuppressWarnings("unchecked")
+  public static <E> void addFirst(java.util.Collection<E> to, Iterable<?> from, int n) {
+    java.util.Iterator<?> it = from.iterator();
+    for (int i = 0; i < n; i++) {
+      to.add((E) it.next());
+    }
+  }
+
+  /** For each of the first {@code n} keys of {@code keys}, puts it with its value in {@code values}. */
+  @SuppressWarnings("unchecked")
+  public static <K, V> void putFirst(Map<K, V> to, Map<?, ?> keys, Map<?, ?> values, int n) {
+    java.util.Iterator<?> it = keys.keySet().iterator();
+    for (int i = 0; i < n; i++) {
+      Object k = it.next();
+      to.put((K) k, (V) values.get(k));
+    }
+  }
+
   private static boolean isUnmodifiable(Object c) {
     Class<?> k = c.getClass();
     if (k == ArrayList.class || k == HashMap.class || k == HashSet.class) {

@@ -22,6 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * speed depends on contention. A traversal that is never closed leaves its marks behind, which
  * only sends later traversals to their side tables for those objects.
  *
+ * <p><b>Incremental checkpoints</b> ({@link Checkpoints#takeIncremental}). A live {@code Shared}
+ * is still claimed with a fresh copy before its target is compared (so cycles find it); if the
+ * target turns out unchanged, {@link #reuse} makes the previous snapshot's {@code Shared} the
+ * result instead, by setting the unused copy's target to a private forwarding record that
+ * {@link #copyOf} follows, and records that previous {@code Shared} in a private identity set so
+ * that it is reused for one live object at most. The previous snapshot is only read.
+ *
  * <p><b>Identity-tracking mode</b> ({@link #openTrackingEveryObject()}): the conventional
  * approach of the paper's §5, for comparison. Every object the generated code copies (and every
  * {@code Shared}) is looked up in and recorded into an {@link IdentityHashMap}, because a
@@ -44,6 +51,21 @@ public final class CopyContext implements AutoCloseable {
   private int markedLength;
   private IdentityHashMap<Object, Object> side;
   private boolean closed;
+
+  /** Objects this traversal allocated, and previous-snapshot objects it reused (incremental). */
+  private long copied;
+
+  private long reused;
+
+  /** Incremental mode: the previous snapshot's Shareds this traversal has reused. */
+  private java.util.Set<Object> reusedSide;
+
+  /**
+   * The target of a copy that turned out unneeded because the previous snapshot's copy was
+   * reused: later visits of the live {@code Shared} follow it to that copy. Never reachable
+   * from a snapshot (only from this traversal's own mark, which close() clears).
+   */
+  private record Forward(Shared<?> previous) {}
 
   private CopyContext(boolean tracksEveryObject) {
     this.tracksEveryObject = tracksEveryObject;
@@ -73,13 +95,71 @@ public final class CopyContext implements AutoCloseable {
     if (!tracksEveryObject) {
       Shared<T> m = Shared.Marks.mark(src);
       if (m != null && Shared.Marks.copiedBy(m) == id) {
-        return m;
+        return m.get() instanceof Forward f ? (Shared<T>) f.previous() : m;
       }
       if (side == null) {
         return null;
       }
     }
-    return (Shared<T>) side.get(src);
+    Shared<T> c = (Shared<T>) side.get(src);
+    return c != null && c.get() instanceof Forward f ? (Shared<T>) f.previous() : c;
+  }
+
+  /**
+   * Incremental mode: makes {@code previous}, a {@code Shared} of the previous snapshot whose
+   * target was found unchanged, the result for the live {@code Shared} whose fresh copy is
+   * {@code copy} (made by {@link #newCopy}, target not set), so later visits of that live object
+   * get {@code previous}. Returns false, changing nothing, if this traversal has already reused
+   * {@code previous} for another live {@code Shared}: reusing it twice would merge two live
+   * objects into one in the snapshot.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public <T> boolean reuse(Shared<T> copy, Shared<T> previous) {
+    ensureOpen();
+    if (!claimPrevious(previous)) {
+      return false;
+    }
+    Shared.Marks.setTarget(copy, (T) (Object) new Forward(previous));
+    reused++;
+    return true;
+  }
+
+  private boolean claimPrevious(Shared<?> previous) {
+    // A private identity set rather than a mark on the previous snapshot: the traversal then
+    // writes nothing that other traversals of that snapshot read (no contention, no fallback),
+    // and costs about the same (a mark is a barriered store into an old object under G1).
+    if (reusedSide == null) {
+      reusedSide = java.util.Collections.newSetFromMap(new IdentityHashMap<>(1024));
+    }
+    return reusedSide.add(previous);
+  }
+
+  private void remember(Shared<?> src, Shared<?> copy) {
+    if (markedLength == marked.length) {
+      marked = java.util.Arrays.copyOf(marked, markedLength * 2);
+    }
+    marked[markedLength++] = src;
+    marked[markedLength++] = copy;
+  }
+
+  /** Counts one object allocated for the result (generated code; cheap, for statistics). */
+  public void countCopy() {
+    copied++;
+  }
+
+  /** Counts one previous-snapshot object reused as the result (generated code). */
+  public void countReuse() {
+    reused++;
+  }
+
+  /** Objects allocated by this traversal so far (checkpointables, containers, arrays, Shareds). */
+  public long copiedObjects() {
+    return copied;
+  }
+
+  /** Previous-snapshot objects this traversal reused by reference (incremental checkpoints). */
+  public long reusedObjects() {
+    return reused;
   }
 
   /**
@@ -91,11 +171,7 @@ public final class CopyContext implements AutoCloseable {
     ensureOpen();
     Shared<T> copy = Shared.Marks.newCopy(id);
     if (!tracksEveryObject && Shared.Marks.claim(src, copy)) {
-      if (markedLength == marked.length) {
-        marked = java.util.Arrays.copyOf(marked, markedLength * 2);
-      }
-      marked[markedLength++] = src;
-      marked[markedLength++] = copy;
+      remember(src, copy);
     } else {
       if (side == null) {
         side = new IdentityHashMap<>();
@@ -144,6 +220,7 @@ public final class CopyContext implements AutoCloseable {
     marked = null;
     markedLength = 0;
     side = null;
+    reusedSide = null;
     java.lang.invoke.VarHandle.releaseFence();
   }
 

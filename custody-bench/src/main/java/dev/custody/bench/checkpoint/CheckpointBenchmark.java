@@ -31,7 +31,13 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code foryCopy}: Apache Fory {@code copy} with reference tracking;
  *   <li>{@code kryoCopy}: Kryo 5 {@code copy} with references (records deep-copied);
  *   <li>{@code javaSerialization}: an {@code ObjectOutputStream}/{@code ObjectInputStream}
- *       round trip through memory.
+ *       round trip through memory;
+ *   <li>{@code custodyIncrementalCheckpoint}: second question, how much does an incremental
+ *       checkpoint save when 1% of the rules changed? An incremental checkpoint of the database
+ *       with every 100th rule replaced, against the checkpoint of the original; its baseline is
+ *       {@code custodyCheckpoint}, a full checkpoint of a database of the same size and shape.
+ *       The incremental snapshot reuses the unchanged rules, trie nodes and lists of the earlier
+ *       one; {@code custody bench checkpoint} reports the fraction of objects reused.
  * </ul>
  * Every method's last copy is checked at tear-down: the same rules, each one object shared by
  * the list and both tries, nothing in common with the live graph; a failure fails the run, and
@@ -74,6 +80,7 @@ public class CheckpointBenchmark {
       case "foryCopy" -> FirewallWorkload.Method.FORY_COPY;
       case "kryoCopy" -> FirewallWorkload.Method.KRYO_COPY;
       case "javaSerialization" -> FirewallWorkload.Method.JAVA_SERIALIZATION;
+      case "custodyIncrementalCheckpoint" -> FirewallWorkload.Method.CUSTODY_INCREMENTAL_CHECKPOINT;
       default -> throw new IllegalArgumentException("unknown benchmark " + name);
     };
   }
@@ -123,5 +130,10 @@ public class CheckpointBenchmark {
   @Benchmark
   public RuleDatabase javaSerialization() {
     return last = workload.copy(FirewallWorkload.Method.JAVA_SERIALIZATION);
+  }
+
+  @Benchmark
+  public RuleDatabase custodyIncrementalCheckpoint() {
+    return last = workload.copy(FirewallWorkload.Method.CUSTODY_INCREMENTAL_CHECKPOINT);
   }
 }

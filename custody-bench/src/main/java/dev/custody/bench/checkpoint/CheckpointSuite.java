@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link CheckpointBenchmark} through the JMH Runner API for {@code custody bench
- * checkpoint}, and collects each fork's sharing check: sharing is preserved only if all six
+ * checkpoint}, and collects each fork's sharing check: sharing is preserved only if all the
  * methods ran and each one's copy passed. {@code quick}: 2 warm-up and 3 measured 1-second iterations
  * per method (about 1.5 minutes on 2 cores); otherwise the benchmark's own settings.
  *
@@ -27,15 +27,27 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class CheckpointSuite {
   /** The run's outcome: medians in ms per method, and whether every copy kept the sharing. */
   public record Results(int rules, boolean sharingPreserved, Map<FirewallWorkload.Method, Double> medianMs,
-      Map<FirewallWorkload.Method, String> problems) {
-    /** Exactly the JSON shape. */
+      Map<FirewallWorkload.Method, String> problems, double incrementalReusedFraction) {
+    /** Results without a measured reuse fraction (NaN, written as null). */
+    public Results(int rules, boolean sharingPreserved, Map<FirewallWorkload.Method, Double> medianMs,
+        Map<FirewallWorkload.Method, String> problems) {
+      this(rules, sharingPreserved, medianMs, problems, Double.NaN);
+    }
+
+    /**
+     * The issue's JSON shape, plus {@code incremental_reused_fraction}: the share of the
+     * incremental snapshot's objects taken by reference from the previous snapshot.
+     */
     public String toJson() {
       StringJoiner r = new StringJoiner(", ", "{", "}");
       for (FirewallWorkload.Method m : FirewallWorkload.Method.values()) {
         Double v = medianMs.get(m);
         r.add("\"" + m.jsonKey + "\": " + (v == null ? "null" : String.format(Locale.ROOT, "%.3f", v)));
       }
-      return "{\"rules\": " + rules + ", \"sharing_preserved\": " + sharingPreserved + ", \"results\": " + r + "}\n";
+      String fraction = Double.isNaN(incrementalReusedFraction)
+          ? "null" : String.format(Locale.ROOT, "%.4f", incrementalReusedFraction);
+      return "{\"rules\": " + rules + ", \"sharing_preserved\": " + sharingPreserved + ", \"results\": " + r
+          + ", \"incremental_reused_fraction\": " + fraction + "}\n";
     }
 
     /** {@code a}'s median divided by {@code b}'s, or NaN. */
@@ -95,8 +107,19 @@ public final class CheckpointSuite {
     }
     Files.deleteIfExists(sharingLog);
     problems.forEach((m, p) -> log.printf("sharing check %s: %s%n", m, p));
+    double reused = reusedFraction(rules);
+    log.printf(Locale.ROOT, "incremental checkpoint after changing 1%% of %d rules: %.2f%% of objects reused%n",
+        rules, 100 * reused);
     return new Results(rules, problems.isEmpty() && medians.size() == FirewallWorkload.Method.values().length,
-        medians, problems);
+        medians, problems, reused);
+  }
+
+  /**
+   * The fraction of objects the benchmark's incremental checkpoint reuses: the workload is
+   * seeded, so this is the figure of every fork's checkpoint.
+   */
+  static double reusedFraction(int rules) {
+    return new FirewallWorkload(rules, 2017).incrementalCheckpoint().reusedFraction();
   }
 
   /** CUSTODY_CHECKPOINT -> custodyCheckpoint: the benchmark method of a method. */

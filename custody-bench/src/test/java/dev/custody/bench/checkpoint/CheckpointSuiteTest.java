@@ -19,7 +19,10 @@ class CheckpointSuiteTest {
     assertThat(json.strip()).isEqualTo(
         "{\"rules\": 100000, \"sharing_preserved\": true, \"results\": {\"custody_checkpoint_ms\": 1.000,"
             + " \"custody_restore_ms\": 2.000, \"identity_map_ms\": 3.000, \"fory_copy_ms\": 4.000,"
-            + " \"kryo_copy_ms\": 5.000, \"java_serialization_ms\": 6.000}}");
+            + " \"kryo_copy_ms\": 5.000, \"java_serialization_ms\": 6.000,"
+            + " \"custody_incremental_checkpoint_ms\": 7.000}, \"incremental_reused_fraction\": null}");
+    assertThat(new CheckpointSuite.Results(1, true, medians, Map.of(), 0.98765).toJson())
+        .contains("\"incremental_reused_fraction\": 0.9877}");
     assertThat(new CheckpointSuite.Results(1, true, medians, Map.of()).ratio(Method.FORY_COPY, Method.CUSTODY_CHECKPOINT))
         .isEqualTo(4.0);
   }

@@ -23,4 +23,16 @@ class FirewallWorkloadTest {
     assertThat(WORKLOAD.sharingPreserved(FirewallWorkload.Method.CUSTODY_CHECKPOINT, db)).isFalse();
     assertThat(db.trieNodeCount()).isGreaterThan(db.size());
   }
+
+  @Test
+  void incrementalCheckpointReusesMostOfTheOriginalSnapshot() {
+    var incremental = WORKLOAD.incrementalCheckpoint();
+    assertThat(incremental.reusedFraction()).isGreaterThanOrEqualTo(0.9);
+    assertThat(incremental.peek().rules().get(0)).isEqualTo(WORKLOAD.database().rules().get(0));
+    assertThat(incremental.peek().rules().get(0)).isSameAs(WORKLOAD.checkpoint().peek().rules().get(0));
+    assertThat(WORKLOAD.changedDatabase().rules()).isNotEqualTo(WORKLOAD.database().rules());
+    // The incremental snapshot's check refuses a snapshot of the unchanged database.
+    assertThat(WORKLOAD.sharingProblem(FirewallWorkload.Method.CUSTODY_INCREMENTAL_CHECKPOINT,
+        WORKLOAD.checkpoint().restore())).isNotNull();
+  }
 }
