@@ -56,7 +56,11 @@ public final class BenchCheckpointCommand implements Callable<Integer> {
         quick ? "quick" : "full", r.rules());
     for (Method m : Method.values()) {
       Double v = r.medianMs().get(m);
-      System.out.printf(Locale.ROOT, "  %-22s %10s%n", m.jsonKey, v == null ? "failed" : String.format(Locale.ROOT, "%.2f", v));
+      System.out.printf(Locale.ROOT, "  %-34s %10s%n", m.jsonKey, v == null ? "failed" : String.format(Locale.ROOT, "%.2f", v));
+    }
+    if (!Double.isNaN(r.incrementalReusedFraction())) {
+      System.out.printf(Locale.ROOT, "incremental checkpoint after replacing 1%% of the rules: %.1f%% of the"
+          + " snapshot's objects reused from the previous one%n", 100 * r.incrementalReusedFraction());
     }
     System.out.println("sharing preserved by every method: " + r.sharingPreserved()
         + (r.problems().isEmpty() ? "" : " " + r.problems()));
