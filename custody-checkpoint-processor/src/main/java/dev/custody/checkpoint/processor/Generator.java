@@ -602,12 +602,7 @@ final class Generator {
           .endControlFlow();
       b.beginControlFlow("if ($N != null)", c).addStatement("$N[$N] = $N", c, i, e).endControlFlow();
       b.endControlFlow();
-      b.beginControlFlow("if ($N == null)", c)
-          .addStatement("$N = $N", c, prev)
-          .addStatement("ctx.countReuse()")
-          .nextControlFlow("else")
-          .addStatement("ctx.countCopy()")
-          .endControlFlow();
+      reuseUnlessRebuilt(b, c, prev, c, null);
     }
     b.endControlFlow();
     b.endControlFlow();
@@ -686,21 +681,29 @@ final class Generator {
           .addStatement("$N = $L", tn, newContainer(col.kind(), s, col.type()))
           .addStatement("$T.addFirst($N, $N, $N)", CONTAINERS, tn, prev, i)
           .endControlFlow();
-      b.beginControlFlow("if ($N == null)", tn)
-          .addStatement("$N = $N", c, prev)
-          .addStatement("ctx.countReuse()")
-          .nextControlFlow("else")
-          .addStatement("ctx.countCopy()");
-      if (freeze) {
-        b.addStatement("$N = $T.freezeLike($N, $N)", c, CONTAINERS, s, tn);
-      } else {
-        b.addStatement("$N = $N", c, tn);
-      }
-      b.endControlFlow();
+      reuseUnlessRebuilt(b, c, prev, tn, freeze ? CodeBlock.of("$T.freezeLike($N, $N)", CONTAINERS, s, tn) : CodeBlock.of("$N", tn));
     }
     b.endControlFlow();
     b.endControlFlow();
     return CodeBlock.of("$N", c);
+  }
+
+  /**
+   * After an element-wise pass: {@code rebuilt} is null if every element was reused, so the
+   * previous container itself is the result; otherwise {@code result} (the rebuilt container,
+   * frozen as the source was, or null when {@code rebuilt} already is the result) is.
+   */
+  private static void reuseUnlessRebuilt(CodeBlock.Builder b, String c, String prev, String rebuilt,
+      CodeBlock result) {
+    b.beginControlFlow("if ($N == null)", rebuilt)
+        .addStatement("$N = $N", c, prev)
+        .addStatement("ctx.countReuse()")
+        .nextControlFlow("else")
+        .addStatement("ctx.countCopy()");
+    if (result != null) {
+      b.addStatement("$N = $L", c, result);
+    }
+    b.endControlFlow();
   }
 
   private CodeBlock incrementalMap(CodeBlock.Builder b, TypeModel.MapOf m, CodeBlock src, String prev) {
@@ -756,17 +759,7 @@ final class Generator {
       b.beginControlFlow("if ($N != null)", tn).addStatement("$N.put($N, $N)", tn, k, r).endControlFlow();
       b.addStatement("$N++", i);
       b.endControlFlow();
-      b.beginControlFlow("if ($N == null)", tn)
-          .addStatement("$N = $N", c, prev)
-          .addStatement("ctx.countReuse()")
-          .nextControlFlow("else")
-          .addStatement("ctx.countCopy()");
-      if (freeze) {
-        b.addStatement("$N = $T.freezeLike($N, $N)", c, CONTAINERS, s, tn);
-      } else {
-        b.addStatement("$N = $N", c, tn);
-      }
-      b.endControlFlow();
+      reuseUnlessRebuilt(b, c, prev, tn, freeze ? CodeBlock.of("$T.freezeLike($N, $N)", CONTAINERS, s, tn) : CodeBlock.of("$N", tn));
     }
     b.endControlFlow();
     b.endControlFlow();
