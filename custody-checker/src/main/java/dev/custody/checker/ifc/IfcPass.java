@@ -356,11 +356,17 @@ public final class IfcPass implements CheckerPass {
       return super.visitAnnotation(tree, enclosing);
     }
 
-    @Override
-    public Void visitMethodInvocation(MethodInvocationTree tree, MethodBody enclosing) {
+    /** A call, a construction or a method reference: a use of its element and a call edge. */
+    private Element invoked(MethodBody enclosing) {
       Element e = ctx.trees().getElement(getCurrentPath());
       labelledUse(e, enclosing);
       call(enclosing, e);
+      return e;
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree tree, MethodBody enclosing) {
+      Element e = invoked(enclosing);
       if (e instanceof ExecutableElement m && m.getSimpleName().contentEquals("to")
           && ((TypeElement) m.getEnclosingElement()).getQualifiedName().contentEquals("dev.custody.ifc.Declassify")) {
         declassification(tree, enclosing);
@@ -370,17 +376,13 @@ public final class IfcPass implements CheckerPass {
 
     @Override
     public Void visitNewClass(com.sun.source.tree.NewClassTree tree, MethodBody enclosing) {
-      Element e = ctx.trees().getElement(getCurrentPath());
-      labelledUse(e, enclosing);
-      call(enclosing, e);
+      invoked(enclosing);
       return super.visitNewClass(tree, enclosing);
     }
 
     @Override
     public Void visitMemberReference(com.sun.source.tree.MemberReferenceTree tree, MethodBody enclosing) {
-      Element e = ctx.trees().getElement(getCurrentPath());
-      labelledUse(e, enclosing);
-      call(enclosing, e);
+      invoked(enclosing);
       return super.visitMemberReference(tree, enclosing);
     }
 
