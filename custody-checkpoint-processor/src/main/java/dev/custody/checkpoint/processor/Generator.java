@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
@@ -627,10 +628,7 @@ final class Generator {
         leaf ? new Object[] {prev, prev, s, CONTAINERS, s, prev} : new Object[] {prev, CONTAINERS, s, prev});
     b.addStatement("$N = $L", c, emitCopy(b, col, CodeBlock.of("$N", s)));
     if (leaf) {
-      b.nextControlFlow("else if ($T.sameElements($N, $N))", CONTAINERS, s, prev);
-      b.addStatement("$N = $N", c, prev).addStatement("ctx.countReuse()");
-      b.nextControlFlow("else");
-      b.addStatement("$N = $L", c, emitCopy(b, col, CodeBlock.of("$N", s)));
+      reuseIfEqual(b, "sameElements", c, prev, () -> emitCopy(b, col, CodeBlock.of("$N", s)), s);
     } else {
       b.nextControlFlow("else");
       boolean freeze = col.kind().equals("List") || col.kind().equals("Set");
@@ -689,6 +687,19 @@ final class Generator {
   }
 
   /**
+   * Leaf contents (compared by value with {@code Containers.<same>}): the previous container
+   * itself when they are equal, else a copy (emitted inside the else branch, as it may add
+   * statements of its own).
+   */
+  private static void reuseIfEqual(CodeBlock.Builder b, String same, String c, String prev,
+      Supplier<CodeBlock> copy, String s) {
+    b.nextControlFlow("else if ($T.$N($N, $N))", CONTAINERS, same, s, prev);
+    b.addStatement("$N = $N", c, prev).addStatement("ctx.countReuse()");
+    b.nextControlFlow("else");
+    b.addStatement("$N = $L", c, copy.get());
+  }
+
+  /**
    * After an element-wise pass: {@code rebuilt} is null if every element was reused, so the
    * previous container itself is the result; otherwise {@code result} (the rebuilt container,
    * frozen as the source was, or null when {@code rebuilt} already is the result) is.
@@ -719,10 +730,7 @@ final class Generator {
     b.addStatement("$N = $L", c, emitCopy(b, m, CodeBlock.of("$N", s)));
     boolean leafKey = m.key() instanceof TypeModel.Leaf;
     if (leafKey && m.value() instanceof TypeModel.Leaf) {
-      b.nextControlFlow("else if ($T.sameEntries($N, $N))", CONTAINERS, s, prev);
-      b.addStatement("$N = $N", c, prev).addStatement("ctx.countReuse()");
-      b.nextControlFlow("else");
-      b.addStatement("$N = $L", c, emitCopy(b, m, CodeBlock.of("$N", s)));
+      reuseIfEqual(b, "sameEntries", c, prev, () -> emitCopy(b, m, CodeBlock.of("$N", s)), s);
     } else if (!leafKey) {
       // Keys that are copied objects cannot be looked up in the previous map: copy afresh.
       b.nextControlFlow("else");
